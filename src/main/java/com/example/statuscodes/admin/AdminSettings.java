@@ -1,0 +1,23 @@
+package com.example.statuscodes.admin;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Settings an admin can change at run time; each one changes real behaviour.
+ *
+ * @param signupsEnabled  when false, only an admin may create accounts ({@code POST /api/users} → 403)
+ * @param defaultPageSize page size of {@code GET /api/users} when the client sends no {@code size}
+ */
+public record AdminSettings(
+        @NotNull(message = "Is required")
+        Boolean signupsEnabled,
+
+        @NotNull(message = "Is required")
+        @Min(value = 1, message = "Must be between 1 and 100")
+        @Max(value = 100, message = "Must be between 1 and 100")
+        Integer defaultPageSize) {
+
+    public static final AdminSettings DEFAULTS = new AdminSettings(true, 20);
+}

@@ -1,0 +1,44 @@
+package com.example.statuscodes.admin;
+
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Admin-only settings. The ADMIN rule is not here but in {@code auth.SecurityConfig} (URL authorization on
+ * {@code /api/admin/**}), so a regular user is refused with the guide's 403 "Admin access required"
+ * before this controller runs, and an anonymous caller with 401.
+ */
+@RestController
+@RequestMapping("/api/admin/settings")
+public class AdminSettingsController {
+
+    private final AdminSettingsStore store;
+
+    public AdminSettingsController(AdminSettingsStore store) {
+        this.store = store;
+    }
+
+    @GetMapping
+    public AdminSettings get() {
+        return store.current();
+    }
+
+    /** 200 with the new settings; an out-of-range value → 422, a missing one → 400 (same errors map). */
+    @PutMapping
+    public AdminSettings replace(@Valid @RequestBody AdminSettings settings) {
+        return store.replace(settings);
+    }
+
+    /** Reset to defaults: success with nothing to return → 204. */
+    @DeleteMapping
+    public ResponseEntity<Void> reset() {
+        store.reset();
+        return ResponseEntity.noContent().build();
+    }
+}

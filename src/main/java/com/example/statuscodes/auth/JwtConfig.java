@@ -1,0 +1,65 @@
+package com.example.statuscodes.auth;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+
+/** The API issues and verifies its own HS256 tokens; one shared secret, no external identity provider. */
+@Configuration
+public class JwtConfig {
+
+    static final String ROLES_CLAIM = "roles";
+    private static final int MIN_KEY_BYTES = 32;
+    private static final Logger log = LoggerFactory.getLogger(JwtConfig.class);
+
+    @Bean
+    SecretKey jwtSigningKey(JwtProperties properties) {
+        byte[] key;
+        if (properties.secret() == null || properties.secret().isBlank()) {
+            key = new byte[MIN_KEY_BYTES];
+            new SecureRandom().nextBytes(key);
+            log.warn("app.jwt.secret is not set: using a random key, so tokens stop working when the process ends");
+        } else {
+            key = properties.secret().getBytes(StandardCharsets.UTF_8);
+            if (key.length < MIN_KEY_BYTES) {
+                throw new IllegalStateException("app.jwt.secret must be at least " + MIN_KEY_BYTES + " bytes for HS256");
+            }
+        }
+        return new SecretKeySpec(key, "HmacSHA256");
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecretKey jwtSigningKey) {
+        return NimbusJwtEncoder.withSecretKey(jwtSigningKey).build();
+    }
+
+    /** Accepts HS256 signed with our key only: {@code alg: none}, other keys and other algorithms fail (401). */
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey jwtSigningKey) {
+        return NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+    }
+
+    /** {@code "roles": ["ADMIN"]} in the token becomes the authority {@code ROLE_ADMIN}. */
+    @Bean
+    JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(ROLES_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+}

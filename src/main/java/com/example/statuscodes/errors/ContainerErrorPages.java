@@ -1,0 +1,80 @@
+package com.example.statuscodes.errors;
+
+import org.apache.catalina.Host;
+import org.apache.catalina.Valve;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+
+/**
+ * The last layer: Tomcat itself refuses some requests before any filter or servlet runs (an encoded
+ * {@code /} or {@code %00} in the path, a malformed request line) and answers them with its own HTML page.
+ * This swaps Tomcat's error report valve for one that writes the same problem+json as everything else.
+ * Ordered last, so it replaces the valve Spring Boot installs.
+ */
+@Component
+public class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+    private final ProblemResponseWriter writer;
+
+    public ContainerErrorPages(ProblemResponseWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        factory.addContextCustomizers(context -> {
+            Host host = (Host) context.getParent();
+            for (Valve valve : host.getPipeline().getValves()) {
+                if (valve instanceof ErrorReportValve) {
+                    host.getPipeline().removeValve(valve);
+                }
+            }
+            host.getPipeline().addValve(new ProblemErrorReportValve(writer));
+            if (host instanceof StandardHost standardHost) {
+                standardHost.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    /** Writes a problem for any error response that has no body yet (Tomcat's own rejections). */
+    static final class ProblemErrorReportValve extends ErrorReportValve {
+
+        private final ProblemResponseWriter writer;
+
+        ProblemErrorReportValve(ProblemResponseWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        protected void report(Request request, Response response, Throwable throwable) {
+            int status = response.getStatus();
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+                return;
+            }
+            HttpStatus httpStatus = HttpStatus.resolve(status);
+            if (httpStatus == null) {
+                return;
+            }
+            try {
+                writer.write(request, response, httpStatus, "Rejected by the web server: " + httpStatus.getReasonPhrase());
+                response.finishResponse();
+            } catch (IOException | IllegalStateException ignored) {
+                // The connection is already broken or the response committed: nothing more can be sent.
+            }
+        }
+    }
+}

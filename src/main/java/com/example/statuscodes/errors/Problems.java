@@ -1,0 +1,49 @@
+package com.example.statuscodes.errors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/**
+ * The one place an RFC 9457 problem is built. Every error body of this API, whichever layer
+ * raises it (controller, advice, security filter, rate limiter, container error page), starts here,
+ * so all of them share one shape: {@code type, title, status, detail, instance} plus extensions.
+ */
+public final class Problems {
+
+    /** "about:blank": the problem means no more than its HTTP status code (RFC 9457, section 4.2.1). */
+    public static final URI DEFAULT_TYPE = URI.create("about:blank");
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(DEFAULT_TYPE);
+        return problem;
+    }
+
+    /** The request path as the problem's {@code instance}; paths with characters a URI forbids are quoted. */
+    public static URI instance(String requestPath) {
+        try {
+            return URI.create(requestPath);
+        } catch (IllegalArgumentException notAUri) {
+            try {
+                return new URI(null, null, requestPath, null);
+            } catch (URISyntaxException stillNotAUri) {
+                return null;
+            }
+        }
+    }
+
+    /** The guide's 500: a generic detail and an id that matches the one logged with the stack trace. */
+    public static ProblemDetail unexpected(String errorId) {
+        ProblemDetail problem = of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred. Report error id " + errorId + " if it persists.");
+        problem.setProperty("errorId", errorId);
+        return problem;
+    }
+}

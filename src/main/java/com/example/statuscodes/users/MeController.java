@@ -1,0 +1,22 @@
+package com.example.statuscodes.users;
+
+import com.example.statuscodes.auth.Caller;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/me}: the caller's own account. Without a token Spring Security answers the guide's 401. */
+@RestController
+public class MeController {
+
+    private final UserService users;
+
+    public MeController(UserService users) {
+        this.users = users;
+    }
+
+    @GetMapping("/api/me")
+    public UserResponse me(Authentication authentication) {
+        return users.get(Caller.of(authentication).userId());
+    }
+}

@@ -1,0 +1,6 @@
+package com.example.statuscodes.users;
+
+public enum Role {
+    USER,
+    ADMIN
+}

@@ -1,0 +1,119 @@
+package com.example.statuscodes.users;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * A user account. The e-mail is stored lower-cased and unique in the database: the constraint
+ * {@value #EMAIL_CONSTRAINT}, not a look-up before insert, is what makes the 409 race-safe.
+ */
+@Entity
+@Table(name = "users", uniqueConstraints = @UniqueConstraint(name = User.EMAIL_CONSTRAINT, columnNames = "email"))
+public class User {
+
+    public static final String EMAIL_CONSTRAINT = "uk_users_email";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 254)
+    private String email;
+
+    @Column(length = 100)
+    private String name;
+
+    private Integer age;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Role role = Role.USER;
+
+    @Column(nullable = false, updatable = false)
+    private Instant createdAt;
+
+    /** Never serialised: {@link UserResponse} has no such field. Null means the account cannot log in. */
+    private String passwordHash;
+
+    /** Optimistic locking: a concurrent update fails instead of silently overwriting (409, or 412 with If-Match). */
+    @Version
+    private long version;
+
+    protected User() {
+    }
+
+    public User(String email, String name, Integer age, Role role, Instant createdAt) {
+        setEmail(email);
+        this.name = name;
+        this.age = age;
+        this.role = role;
+        this.createdAt = createdAt;
+    }
+
+    public static String normaliseEmail(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = normaliseEmail(email);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Integer getAge() {
+        return age;
+    }
+
+    public void setAge(Integer age) {
+        this.age = age;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

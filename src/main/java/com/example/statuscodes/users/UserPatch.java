@@ -1,0 +1,59 @@
+package com.example.statuscodes.users;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * An RFC 7396 JSON merge patch for a user ({@code Content-Type: application/merge-patch+json}).
+ * A member can be absent (keep the field), {@code null} (clear it) or a value (set it); Jackson calls a
+ * setter only for members that are present, so the setters record which ones were sent.
+ * A value of the wrong type still fails while reading the body, as a 400 naming the field.
+ */
+public final class UserPatch {
+
+    private final Set<String> present = new HashSet<>();
+    private String email;
+    private String name;
+    private Integer age;
+    private Role role;
+    private String password;
+
+    public void setEmail(String email) {
+        this.email = email;
+        present.add("email");
+    }
+
+    public void setName(String name) {
+        this.name = name;
+        present.add("name");
+    }
+
+    public void setAge(Integer age) {
+        this.age = age;
+        present.add("age");
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+        present.add("role");
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+        present.add("password");
+    }
+
+    /** The full state the patch leaves behind; it is then validated exactly like a PUT body. */
+    UserRequest applyTo(User user) {
+        return new UserRequest(
+                present.contains("email") ? email : user.getEmail(),
+                present.contains("name") ? name : user.getName(),
+                present.contains("age") ? age : user.getAge(),
+                role,
+                password);
+    }
+
+    boolean touchesRole() {
+        return present.contains("role");
+    }
+}

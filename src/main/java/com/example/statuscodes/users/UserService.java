@@ -1,0 +1,152 @@
+package com.example.statuscodes.users;
+
+import com.example.statuscodes.admin.AdminSettingsStore;
+import com.example.statuscodes.auth.Caller;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.BindException;
+import org.springframework.validation.DirectFieldBindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import jakarta.validation.Validator;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/** The users resource's rules; each failure is a domain exception that carries its own status. */
+@Service
+public class UserService {
+
+    private final UserRepository repository;
+    private final PasswordEncoder passwordEncoder;
+    private final AdminSettingsStore settings;
+    private final SpringValidatorAdapter validator;
+    private final Clock clock;
+
+    public UserService(UserRepository repository, PasswordEncoder passwordEncoder, AdminSettingsStore settings,
+                       Validator validator, Clock clock) {
+        this.repository = repository;
+        this.passwordEncoder = passwordEncoder;
+        this.settings = settings;
+        this.validator = new SpringValidatorAdapter(validator);
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<UserResponse> list(Pageable pageable) {
+        return repository.findAll(pageable).map(UserResponse::of);
+    }
+
+    @Transactional(readOnly = true)
+    public UserResponse get(long id) {
+        return UserResponse.of(find(id));
+    }
+
+    /** Sign-up (anyone, while sign-ups are open) or account creation by an admin. */
+    public UserResponse create(Caller caller, UserRequest request) {
+        if (!caller.admin() && !settings.current().signupsEnabled()) {
+            throw new SignupsClosedException();
+        }
+        UserPermissions.requireAdminToSetRole(caller, request.role() != null);
+        User user = new User(request.email(), request.name(), request.age(),
+                request.role() != null ? request.role() : Role.USER, Instant.now(clock));
+        if (request.password() != null) {
+            user.setPasswordHash(passwordEncoder.encode(request.password()));
+        }
+        return UserResponse.of(saveAndFlush(user));
+    }
+
+    /** PUT: full replacement of the editable fields; an absent {@code role} or {@code password} is kept. */
+    @Transactional
+    public UserResponse replace(Caller caller, long id, UserRequest request) {
+        UserPermissions.requireOwnerOrAdmin(caller, id);
+        UserPermissions.requireAdminToSetRole(caller, request.role() != null);
+        User user = find(id);
+        apply(request, user);
+        return UserResponse.of(saveAndFlush(user));
+    }
+
+    /** PATCH (RFC 7396): merge onto the current state, then validate the result exactly like a PUT body. */
+    @Transactional
+    public UserResponse patch(Caller caller, long id, UserPatch patch) throws BindException {
+        UserPermissions.requireOwnerOrAdmin(caller, id);
+        UserPermissions.requireAdminToSetRole(caller, patch.touchesRole());
+        User user = find(id);
+        UserRequest merged = patch.applyTo(user);
+        validate(merged);
+        apply(merged, user);
+        return UserResponse.of(saveAndFlush(user));
+    }
+
+    @Transactional
+    public void delete(Caller caller, long id) {
+        UserPermissions.requireOwnerOrAdmin(caller, id);
+        User user = find(id);
+        writeNow(() -> {
+            repository.delete(user);
+            repository.flush();
+            return user;
+        });
+    }
+
+    private User find(long id) {
+        return repository.findById(id).orElseThrow(UserNotFoundException::new);
+    }
+
+    private void apply(UserRequest request, User user) {
+        user.setEmail(request.email());
+        user.setName(request.name());
+        user.setAge(request.age());
+        if (request.role() != null) {
+            user.setRole(request.role());
+        }
+        if (request.password() != null) {
+            user.setPasswordHash(passwordEncoder.encode(request.password()));
+        }
+    }
+
+    private void validate(UserRequest merged) throws BindException {
+        DirectFieldBindingResult result = new DirectFieldBindingResult(merged, "user");
+        validator.validate(merged, result);
+        if (result.hasErrors()) {
+            throw new BindException(result);
+        }
+    }
+
+    /**
+     * Writes now (flush) so that the database's unique constraint, the only race-safe check, answers
+     * inside this method: sixteen concurrent sign-ups with one address give one 201 and fifteen 409s.
+     */
+    private User saveAndFlush(User user) {
+        return writeNow(() -> repository.saveAndFlush(user));
+    }
+
+    private User writeNow(Supplier<User> write) {
+        try {
+            return write.get();
+        } catch (DataIntegrityViolationException ex) {
+            if (violates(ex, User.EMAIL_CONSTRAINT)) {
+                throw new DuplicateEmailException(ex);
+            }
+            throw ex;
+        } catch (OptimisticLockingFailureException ex) {
+            throw new ConcurrentUpdateException(ex);
+        }
+    }
+
+    private static boolean violates(DataIntegrityViolationException ex, String constraint) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && message.toLowerCase(Locale.ROOT).contains(constraint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,117 @@
+package com.example.statuscodes;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What MockMvc cannot show, against a real Tomcat: a real race on the unique constraint, errors Tomcat
+ * raises before any servlet runs, and a chunked upload over the size limit.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@DisplayName("Against a real server")
+class RealServerTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    @Test
+    void sixteen_concurrent_signups_with_one_email_give_one_201_and_fifteen_409() throws Exception {
+        String body = "{\"email\": \"race-" + System.nanoTime() + "@example.com\"}";
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> answers = IntStream.range(0, 16).mapToObj(i -> pool.submit(() -> {
+                start.await();
+                return send(request("/api/users").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))).statusCode();
+            })).toList();
+            start.countDown();
+            Map<Integer, Long> counts = answers.stream().map(RealServerTest::join)
+                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of(201, 1L, 409, 15L));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void encoded_slash_rejected_by_tomcat_is_a_400_problem() throws Exception {
+        HttpResponse<String> response = send(request("/api/users/1%2F2"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":400").contains("\"title\":\"Bad Request\"")
+                .contains("\"instance\":\"/api/users/1%2F2\"");
+    }
+
+    @Test
+    void null_byte_in_path_is_a_400_problem() throws Exception {
+        HttpResponse<String> response = send(request("/api/users/1%00"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void chunked_body_over_the_limit_is_a_413_problem() throws Exception {
+        byte[] body = new byte[1024 * 1024 + 10];
+        HttpResponse<String> response = send(request("/api/users").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("Request body is larger than the limit of 1048576 bytes");
+    }
+
+    @Test
+    void small_chunked_body_still_reaches_the_controller() throws Exception {
+        byte[] body = ("{\"email\": \"chunked-" + System.nanoTime() + "@example.com\"}").getBytes();
+        HttpResponse<String> response = send(request("/api/users").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+        assertThat(response.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void unknown_route_through_tomcat_is_a_problem() throws Exception {
+        HttpResponse<String> response = send(request("/api/nowhere"));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Bearer");
+    }
+
+    private static int join(Future<Integer> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

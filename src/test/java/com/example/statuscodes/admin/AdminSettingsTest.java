@@ -1,0 +1,82 @@
+package com.example.statuscodes.admin;
+
+import com.example.statuscodes.support.ApiTest;
+import com.example.statuscodes.support.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /api/admin/settings} as an admin sees it; the 401/403/422 cases are in the spec package. */
+@ApiTest
+@DisplayName("/api/admin/settings")
+class AdminSettingsTest {
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    AdminSettingsStore settings;
+
+    @AfterEach
+    void resetSettings() {
+        settings.reset();
+    }
+
+    @Test
+    void get_settings_as_admin_returns_200_with_current_settings() {
+        assertThat(mvc.get().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin()))
+                .hasStatusOk()
+                .bodyJson().isStrictlyEqualTo("{\"signupsEnabled\": true, \"defaultPageSize\": 20}");
+    }
+
+    @Test
+    void put_settings_as_admin_returns_200_and_changes_the_default_page_size() {
+        assertThat(mvc.put().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"signupsEnabled\": true, \"defaultPageSize\": 2}"))
+                .hasStatusOk()
+                .bodyJson().isStrictlyEqualTo("{\"signupsEnabled\": true, \"defaultPageSize\": 2}");
+
+        assertThat(mvc.get().uri("/api/users").header(HttpHeaders.AUTHORIZATION, users.alice()))
+                .hasStatusOk()
+                .bodyJson().extractingPath("$.page.size").isEqualTo(2);
+    }
+
+    @Test
+    void put_settings_closing_signups_makes_signup_403() {
+        mvc.put().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"signupsEnabled\": false, \"defaultPageSize\": 20}").exchange();
+
+        assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\": \"%s\"}".formatted(TestUsers.uniqueEmail("closed"))))
+                .hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void delete_settings_as_admin_returns_204_and_restores_defaults() {
+        settings.replace(new AdminSettings(false, 7));
+        assertThat(mvc.delete().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin()))
+                .hasStatus(HttpStatus.NO_CONTENT)
+                .body().isEmpty();
+        assertThat(settings.current()).isEqualTo(AdminSettings.DEFAULTS);
+    }
+
+    @Test
+    void put_settings_with_a_missing_field_returns_400_and_changes_nothing() {
+        assertThat(mvc.put().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"signupsEnabled\": false}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.errors.defaultPageSize").isEqualTo("Is required");
+        assertThat(settings.current()).isEqualTo(AdminSettings.DEFAULTS);
+    }
+}

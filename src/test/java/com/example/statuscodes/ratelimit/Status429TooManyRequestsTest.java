@@ -1,0 +1,197 @@
+package com.example.statuscodes.ratelimit;
+
+import com.example.statuscodes.support.TestUsers;
+import com.example.statuscodes.support.Tokens;
+import io.github.bucket4j.caffeine.CaffeineProxyManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.time.Duration;
+
+import static com.example.statuscodes.support.Problem.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The guide's 429 "slow down", with {@code Retry-After}. Small limits (5 requests, 10 logins a minute) and a
+ * clock the test moves, so nothing sleeps.
+ */
+@SpringBootTest(properties = {
+        "app.rate-limit.enabled=true",
+        "app.rate-limit.requests-per-minute=5",
+        "app.rate-limit.login-attempts-per-minute=10"})
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import({Tokens.class, TestUsers.class, Status429TooManyRequestsTest.Clock.class})
+@DisplayName("429 Too Many Requests: slow down")
+class Status429TooManyRequestsTest {
+
+    @TestConfiguration
+    static class Clock {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
+    }
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    CaffeineProxyManager<String> buckets;
+
+    @BeforeEach
+    void emptyAllBuckets() {
+        buckets.getCache().invalidateAll();
+    }
+
+    private static RequestPostProcessor from(String ip) {
+        return request -> {
+            request.setRemoteAddr(ip);
+            return request;
+        };
+    }
+
+    private MvcTestResult login(String ip, String password) {
+        return mvc.post().uri("/api/auth/token").with(from(ip)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\": \"alice@example.com\", \"password\": \"%s\"}".formatted(password)).exchange();
+    }
+
+    private MvcTestResult me(String authorization) {
+        return mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, authorization).exchange();
+    }
+
+    @Nested
+    @DisplayName("login attempts, per client IP")
+    class Login {
+
+        @Test
+        void eleventh_login_attempt_in_a_minute_returns_429_with_retry_after() {
+            for (int attempt = 1; attempt <= 10; attempt++) {
+                assertThat(login("10.0.0.1", "wrong-password")).hasStatus(HttpStatus.UNAUTHORIZED);
+            }
+            MvcTestResult eleventh = login("10.0.0.1", "wrong-password");
+            assertProblem(eleventh, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; retry in 6 seconds")
+                    .hasHeader(HttpHeaders.RETRY_AFTER, "6")
+                    .hasHeader("RateLimit-Policy", "\"login\";q=10;w=60")
+                    .hasHeader("RateLimit", "\"login\";r=0;t=60");
+        }
+
+        @Test
+        void limit_is_checked_before_the_password_so_even_the_right_one_waits() {
+            for (int attempt = 1; attempt <= 10; attempt++) {
+                login("10.0.0.2", "wrong-password");
+            }
+            assertThat(login("10.0.0.2", "alice-password")).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+        }
+
+        @Test
+        void another_ip_has_its_own_login_budget() {
+            for (int attempt = 1; attempt <= 11; attempt++) {
+                login("10.0.0.3", "wrong-password");
+            }
+            assertThat(login("10.0.0.4", "alice-password")).hasStatusOk();
+        }
+    }
+
+    @Nested
+    @DisplayName("API requests, per user (per IP when anonymous)")
+    class Api {
+
+        @Test
+        void sixth_request_of_a_user_in_a_minute_returns_429_with_retry_after() {
+            String alice = users.alice();
+            for (int request = 1; request <= 5; request++) {
+                assertThat(me(alice)).hasStatusOk();
+            }
+            assertProblem(me(alice), HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; retry in 12 seconds")
+                    .hasHeader(HttpHeaders.RETRY_AFTER, "12");
+        }
+
+        @Test
+        void a_200_carries_the_ratelimit_headers() {
+            assertThat(me(users.alice()))
+                    .hasStatusOk()
+                    .hasHeader("RateLimit-Policy", "\"default\";q=5;w=60")
+                    .hasHeader("RateLimit", "\"default\";r=4;t=12");
+        }
+
+        @Test
+        void two_users_have_separate_buckets() {
+            String alice = users.alice();
+            for (int request = 1; request <= 6; request++) {
+                me(alice);
+            }
+            assertThat(me(alice)).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+            assertThat(me(users.admin())).hasStatusOk();
+        }
+
+        @Test
+        void anonymous_callers_are_limited_by_ip() {
+            for (int request = 1; request <= 5; request++) {
+                assertThat(mvc.get().uri("/api/me").with(from("10.0.1.1"))).hasStatus(HttpStatus.UNAUTHORIZED);
+            }
+            assertThat(mvc.get().uri("/api/me").with(from("10.0.1.1"))).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+            assertThat(mvc.get().uri("/api/me").with(from("10.0.1.2"))).hasStatus(HttpStatus.UNAUTHORIZED);
+        }
+
+        @Test
+        void forged_x_forwarded_for_does_not_get_a_fresh_bucket() {
+            for (int request = 1; request <= 5; request++) {
+                mvc.get().uri("/api/me").with(from("10.0.2.1")).header("X-Forwarded-For", "203.0.113." + request)
+                        .exchange();
+            }
+            assertThat(mvc.get().uri("/api/me").with(from("10.0.2.1")).header("X-Forwarded-For", "198.51.100.7"))
+                    .hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+        }
+
+        @Test
+        void retry_after_is_rounded_up_to_at_least_one_second() {
+            String alice = users.alice();
+            for (int request = 1; request <= 5; request++) {
+                me(alice);
+            }
+            clock.advance(Duration.ofMillis(11_500));
+            assertThat(me(alice)).hasStatus(HttpStatus.TOO_MANY_REQUESTS).hasHeader(HttpHeaders.RETRY_AFTER, "1");
+        }
+
+        @Test
+        void waiting_retry_after_seconds_is_enough() {
+            String alice = users.alice();
+            for (int request = 1; request <= 5; request++) {
+                me(alice);
+            }
+            assertThat(me(alice)).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+            clock.advance(Duration.ofSeconds(12));
+            assertThat(me(alice)).hasStatusOk();
+        }
+
+        @Test
+        void health_is_never_limited() {
+            for (int request = 1; request <= 20; request++) {
+                assertThat(mvc.get().uri("/actuator/health").with(from("10.0.3.1")))
+                        .hasStatusOk()
+                        .doesNotContainHeader("RateLimit");
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package com.example.statuscodes.spec;
+
+import com.example.statuscodes.support.ApiTest;
+import com.example.statuscodes.support.TestUsers;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static com.example.statuscodes.support.Problem.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The codes every HTTP client expects beyond the guide's list: 405, 406, 413, 415, in the same problem shape. */
+@ApiTest
+@DisplayName("405, 406, 413, 415: the protocol's own errors")
+class ProtocolErrorsTest {
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    TestUsers users;
+
+    @Test
+    void post_on_a_user_returns_405_with_allow() {
+        assertProblem(mvc.post().uri("/api/users/1").header(HttpHeaders.AUTHORIZATION, users.alice()).exchange(),
+                HttpStatus.METHOD_NOT_ALLOWED, "Method 'POST' is not supported.")
+                .headers().hasHeaderSatisfying(HttpHeaders.ALLOW, allow -> assertThat(allow.get(0).split(", "))
+                        .containsExactlyInAnyOrder("GET", "PUT", "PATCH", "DELETE"));
+    }
+
+    @Test
+    void accept_xml_returns_406_as_problem_json() {
+        assertProblem(mvc.get().uri("/api/users/1").header(HttpHeaders.AUTHORIZATION, users.alice())
+                        .accept(MediaType.APPLICATION_XML).exchange(),
+                HttpStatus.NOT_ACCEPTABLE,
+                "Acceptable representations: [application/json, application/*+json, application/yaml].");
+    }
+
+    @Test
+    void post_text_plain_returns_415_with_accept() {
+        assertProblem(mvc.post().uri("/api/users").contentType(MediaType.TEXT_PLAIN).content("hello").exchange(),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'text/plain;charset=UTF-8' is not supported.")
+                .containsHeader(HttpHeaders.ACCEPT);
+    }
+
+    @Test
+    void patch_with_plain_json_returns_415_naming_merge_patch() {
+        assertProblem(mvc.patch().uri("/api/users/1").header(HttpHeaders.AUTHORIZATION, users.alice())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"x\"}").exchange(),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'application/json' is not supported.")
+                .hasHeader(HttpHeaders.ACCEPT, "application/merge-patch+json");
+    }
+
+    @Test
+    void body_over_one_mebibyte_returns_413() {
+        byte[] body = new byte[1024 * 1024 + 1];
+        assertProblem(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(body).exchange(),
+                HttpStatus.CONTENT_TOO_LARGE, "Request body is larger than the limit of 1048576 bytes");
+    }
+}

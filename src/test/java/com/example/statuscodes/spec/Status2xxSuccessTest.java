@@ -1,0 +1,175 @@
+package com.example.statuscodes.spec;
+
+import com.example.statuscodes.support.ApiTest;
+import com.example.statuscodes.support.TestUsers;
+import com.example.statuscodes.users.User;
+import com.example.statuscodes.users.UserRepository;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The guide's success codes: 200 for reads and updates, 201 + Location for creation, 204 for deletion. */
+@ApiTest
+@DisplayName("2xx: the request succeeded")
+class Status2xxSuccessTest {
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    UserRepository repository;
+
+    @Nested
+    @DisplayName("200 OK")
+    class Ok {
+
+        @Test
+        void get_user_returns_200_with_user_data() {
+            long id = users.aliceId();
+            assertThat(mvc.get().uri("/api/users/{id}", id).header(HttpHeaders.AUTHORIZATION, users.alice()))
+                    .hasStatusOk()
+                    .hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                    .bodyJson().isLenientlyEqualTo("""
+                            {"id": %d, "email": "alice@example.com", "name": "Alice", "age": 31, "role": "USER"}
+                            """.formatted(id));
+        }
+
+        @Test
+        void get_user_never_shows_the_password_hash() {
+            assertThat(mvc.get().uri("/api/users/{id}", users.aliceId()).header(HttpHeaders.AUTHORIZATION, users.alice()))
+                    .hasStatusOk()
+                    .bodyJson().doesNotHavePath("$.passwordHash").doesNotHavePath("$.version");
+        }
+
+        @Test
+        void get_me_returns_200_with_the_callers_own_user() {
+            assertThat(mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, users.alice()))
+                    .hasStatusOk()
+                    .bodyJson().extractingPath("$.email").isEqualTo("alice@example.com");
+        }
+
+        @Test
+        void list_users_returns_200_with_a_stable_page_shape() {
+            assertThat(mvc.get().uri("/api/users?page=0&size=2&sort=email,asc")
+                    .header(HttpHeaders.AUTHORIZATION, users.alice()))
+                    .hasStatusOk()
+                    .bodyJson()
+                    .hasPath("$.content[1]")
+                    .doesNotHavePath("$.content[2]")
+                    .hasPath("$.page.totalElements")
+                    .hasPath("$.page.totalPages")
+                    .isLenientlyEqualTo("""
+                            {"page": {"size": 2, "number": 0}}
+                            """);
+        }
+
+        @Test
+        void list_users_sorts_by_the_requested_property_and_direction() {
+            MvcTestResult result = mvc.get().uri("/api/users?size=100&sort=email,desc")
+                    .header(HttpHeaders.AUTHORIZATION, users.alice()).exchange();
+            assertThat(result).hasStatusOk().bodyJson().extractingPath("$.content[*].email").asArray()
+                    .isSortedAccordingTo((a, b) -> ((String) b).compareTo((String) a));
+        }
+
+        @Test
+        void put_user_returns_200_with_the_replaced_user() {
+            User user = users.create("put");
+            String email = TestUsers.uniqueEmail("replaced");
+            assertThat(mvc.put().uri("/api/users/{id}", user.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\", \"age\": 40}".formatted(email.toUpperCase())))
+                    .hasStatusOk()
+                    .bodyJson().isLenientlyEqualTo("""
+                            {"id": %d, "email": "%s", "name": null, "age": 40, "role": "USER"}
+                            """.formatted(user.getId(), email));
+        }
+
+        @Test
+        void patch_user_with_merge_patch_keeps_absent_fields_and_clears_null_ones() {
+            User user = users.create("patch");
+            assertThat(mvc.patch().uri("/api/users/{id}", user.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                    .contentType("application/merge-patch+json")
+                    .content("{\"name\": null, \"age\": 41}"))
+                    .hasStatusOk()
+                    .bodyJson().isLenientlyEqualTo("""
+                            {"id": %d, "email": "%s", "name": null, "age": 41, "role": "USER"}
+                            """.formatted(user.getId(), user.getEmail()));
+        }
+
+        @Test
+        void admin_may_change_a_users_role() {
+            User user = users.create("promoted");
+            assertThat(mvc.patch().uri("/api/users/{id}", user.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .contentType("application/merge-patch+json")
+                    .content("{\"role\": \"ADMIN\"}"))
+                    .hasStatusOk()
+                    .bodyJson().extractingPath("$.role").isEqualTo("ADMIN");
+        }
+    }
+
+    @Nested
+    @DisplayName("201 Created")
+    class Created {
+
+        @Test
+        void post_user_returns_201_with_location_and_the_created_user() {
+            String email = TestUsers.uniqueEmail("signup");
+            MvcTestResult result = mvc.post().uri("/api/users")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\", \"name\": \"New\", \"age\": 22}".formatted(email))
+                    .exchange();
+            long id = repository.findByEmail(email).orElseThrow().getId();
+            assertThat(result)
+                    .hasStatus(HttpStatus.CREATED)
+                    .hasHeader(HttpHeaders.LOCATION, "/api/users/" + id)
+                    .hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                    .bodyJson().isLenientlyEqualTo("""
+                            {"id": %d, "email": "%s", "name": "New", "age": 22, "role": "USER"}
+                            """.formatted(id, email));
+        }
+
+        @Test
+        void post_user_stores_the_email_lower_cased() {
+            String email = TestUsers.uniqueEmail("MixedCase");
+            assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\"}".formatted(email.toUpperCase())))
+                    .hasStatus(HttpStatus.CREATED)
+                    .bodyJson().extractingPath("$.email").isEqualTo(email.toLowerCase());
+        }
+    }
+
+    @Nested
+    @DisplayName("204 No Content")
+    class NoContent {
+
+        @Test
+        void delete_user_returns_204_with_no_body() {
+            User user = users.create("delete");
+            assertThat(mvc.delete().uri("/api/users/{id}", user.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user)))
+                    .hasStatus(HttpStatus.NO_CONTENT)
+                    .body().isEmpty();
+            assertThat(repository.findById(user.getId())).isEmpty();
+        }
+
+        @Test
+        void admin_may_delete_any_user() {
+            User user = users.create("deleted-by-admin");
+            assertThat(mvc.delete().uri("/api/users/{id}", user.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.admin()))
+                    .hasStatus(HttpStatus.NO_CONTENT);
+        }
+    }
+}

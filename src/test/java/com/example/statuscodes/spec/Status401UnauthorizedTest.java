@@ -1,0 +1,153 @@
+package com.example.statuscodes.spec;
+
+import com.example.statuscodes.support.ApiTest;
+import com.example.statuscodes.support.TestUsers;
+import com.example.statuscodes.support.Tokens;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static com.example.statuscodes.support.Problem.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+
+/**
+ * The guide's 401 "who are you?": no credentials, or credentials that cannot be trusted. Every 401 carries
+ * {@code WWW-Authenticate} (RFC 9110), with RFC 6750's {@code error="invalid_token"} for a bad token.
+ */
+@ApiTest
+@DisplayName("401 Unauthorized: not authenticated")
+class Status401UnauthorizedTest {
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    Tokens tokens;
+
+    @Nested
+    @DisplayName("no token")
+    class NoToken {
+
+        @Test
+        void get_me_without_token_returns_401_with_www_authenticate_bearer() {
+            MvcTestResult result = mvc.get().uri("/api/me").exchange();
+            assertProblem(result, HttpStatus.UNAUTHORIZED, "Authentication required")
+                    .headers().hasHeaderSatisfying(HttpHeaders.WWW_AUTHENTICATE,
+                            values -> assertThat(values).singleElement(STRING)
+                                    .startsWith("Bearer").doesNotContain("error="));
+        }
+
+        @Test
+        void admin_settings_without_token_returns_401_not_403() {
+            assertProblem(mvc.delete().uri("/api/admin/settings").exchange(),
+                    HttpStatus.UNAUTHORIZED, "Authentication required")
+                    .containsHeader(HttpHeaders.WWW_AUTHENTICATE);
+        }
+
+        @Test
+        void unknown_route_without_token_returns_401_before_routing() {
+            assertProblem(mvc.get().uri("/api/nowhere").exchange(), HttpStatus.UNAUTHORIZED, "Authentication required");
+        }
+    }
+
+    @Nested
+    @DisplayName("a token that cannot be trusted → invalid_token")
+    class InvalidToken {
+
+        private void assertInvalidToken(String token) {
+            MvcTestResult result = mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange();
+            assertProblem(result, HttpStatus.UNAUTHORIZED, "The access token is invalid or expired")
+                    .headers().hasHeaderSatisfying(HttpHeaders.WWW_AUTHENTICATE,
+                            values -> assertThat(values.get(0)).startsWith("Bearer error=\"invalid_token\"")
+                                    .contains("error_description="));
+        }
+
+        @Test
+        void token_signed_with_alg_none_returns_401_invalid_token() {
+            assertInvalidToken(tokens.unsignedAlgNone(users.adminId()));
+        }
+
+        @Test
+        void token_with_tampered_payload_returns_401_invalid_token() {
+            assertInvalidToken(tokens.tamperedToAdmin(users.aliceId()));
+        }
+
+        @Test
+        void token_signed_with_another_key_returns_401_invalid_token() {
+            assertInvalidToken(tokens.signedWithAnotherKey(users.adminId()));
+        }
+
+        @Test
+        void expired_token_returns_401_invalid_token() {
+            assertInvalidToken(tokens.expired(users.aliceId()));
+        }
+
+        @Test
+        void garbage_token_returns_401_invalid_token() {
+            assertInvalidToken("not-a-jwt");
+        }
+    }
+
+    @Nested
+    @DisplayName("a failed login")
+    class FailedLogin {
+
+        private MvcTestResult login(String email, String password) {
+            return mvc.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password)).exchange();
+        }
+
+        @Test
+        void login_with_wrong_password_returns_401_invalid_email_or_password() {
+            assertProblem(login("alice@example.com", "wrong-password"), HttpStatus.UNAUTHORIZED,
+                    "Invalid email or password")
+                    .hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+
+        @Test
+        void login_with_unknown_email_gives_exactly_the_same_answer() {
+            assertProblem(login("nobody@example.com", "wrong-password"), HttpStatus.UNAUTHORIZED,
+                    "Invalid email or password")
+                    .hasHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+
+        @Test
+        void login_to_an_account_without_password_returns_401() {
+            assertProblem(login("bob@example.com", "anything-at-all"), HttpStatus.UNAUTHORIZED,
+                    "Invalid email or password");
+        }
+
+        @Test
+        void login_with_password_over_bcrypt_limit_returns_401_not_500() {
+            assertProblem(login("alice@example.com", "é".repeat(60)), HttpStatus.UNAUTHORIZED,
+                    "Invalid email or password");
+        }
+
+        @Test
+        void login_with_right_password_returns_200_bearer_token() {
+            assertThat(login("ALICE@example.com", "alice-password"))
+                    .hasStatusOk()
+                    .bodyJson()
+                    .hasPath("$.access_token")
+                    .isLenientlyEqualTo("{\"token_type\": \"Bearer\", \"expires_in\": 3600}");
+        }
+
+        @Test
+        void issued_token_opens_the_api() throws Exception {
+            MvcTestResult login = login("alice@example.com", "alice-password");
+            String token = JsonPath.read(login.getResponse().getContentAsString(), "$.access_token");
+            assertThat(mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                    .hasStatusOk();
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package com.example.statuscodes.spec;
+
+import com.example.statuscodes.admin.AdminSettings;
+import com.example.statuscodes.admin.AdminSettingsStore;
+import com.example.statuscodes.support.ApiTest;
+import com.example.statuscodes.support.TestUsers;
+import com.example.statuscodes.users.Role;
+import com.example.statuscodes.users.User;
+import com.example.statuscodes.users.UserRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static com.example.statuscodes.support.Problem.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The guide's 403 "not allowed": the caller is authenticated, and re-authenticating won't help.
+ * Whether the rule is a URL rule or lives in the service, the answer comes from the one access-denied handler.
+ */
+@ApiTest
+@DisplayName("403 Forbidden: authenticated, but not allowed")
+class Status403ForbiddenTest {
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    UserRepository repository;
+    @Autowired
+    AdminSettingsStore settings;
+
+    @AfterEach
+    void resetSettings() {
+        settings.reset();
+    }
+
+    @Nested
+    @DisplayName("admin-only endpoints (URL rule)")
+    class AdminOnly {
+
+        @Test
+        void delete_admin_settings_as_user_returns_403_admin_access_required() {
+            assertProblem(mvc.delete().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .exchange(), HttpStatus.FORBIDDEN, "Admin access required");
+        }
+
+        @Test
+        void get_admin_settings_as_user_returns_403_admin_access_required() {
+            assertProblem(mvc.get().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .exchange(), HttpStatus.FORBIDDEN, "Admin access required");
+        }
+
+        @Test
+        void put_admin_settings_as_user_returns_403_and_changes_nothing() {
+            assertProblem(mvc.put().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"signupsEnabled\": false, \"defaultPageSize\": 5}")
+                    .exchange(), HttpStatus.FORBIDDEN, "Admin access required");
+            assertThat(settings.current()).isEqualTo(AdminSettings.DEFAULTS);
+        }
+    }
+
+    @Nested
+    @DisplayName("ownership rules (thrown inside the controller, answered by Spring Security)")
+    class Ownership {
+
+        @Test
+        void put_other_users_account_returns_403_and_changes_nothing() {
+            User victim = users.create("victim");
+            assertProblem(mvc.put().uri("/api/users/{id}", victim.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"stolen@example.com\"}").exchange(),
+                    HttpStatus.FORBIDDEN, "You can only change your own account");
+            assertThat(repository.findById(victim.getId())).get().extracting(User::getEmail)
+                    .isEqualTo(victim.getEmail());
+        }
+
+        @Test
+        void patch_other_users_account_returns_403() {
+            User victim = users.create("victim");
+            assertProblem(mvc.patch().uri("/api/users/{id}", victim.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .contentType("application/merge-patch+json")
+                    .content("{\"name\": \"Mallory\"}").exchange(),
+                    HttpStatus.FORBIDDEN, "You can only change your own account");
+        }
+
+        @Test
+        void delete_other_users_account_returns_403_and_keeps_it() {
+            User victim = users.create("victim");
+            assertProblem(mvc.delete().uri("/api/users/{id}", victim.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.alice()).exchange(),
+                    HttpStatus.FORBIDDEN, "You can only change your own account");
+            assertThat(repository.findById(victim.getId())).isPresent();
+        }
+    }
+
+    @Nested
+    @DisplayName("only an admin sets a role")
+    class Roles {
+
+        @Test
+        void user_cannot_promote_self_to_admin() {
+            User user = users.create("climber");
+            assertProblem(mvc.patch().uri("/api/users/{id}", user.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                    .contentType("application/merge-patch+json")
+                    .content("{\"role\": \"ADMIN\"}").exchange(),
+                    HttpStatus.FORBIDDEN, "Only an admin can set a user's role");
+            assertThat(repository.findById(user.getId())).get().extracting(User::getRole).isEqualTo(Role.USER);
+        }
+
+        @Test
+        void user_cannot_promote_self_with_put_either() {
+            User user = users.create("climber");
+            assertProblem(mvc.put().uri("/api/users/{id}", user.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\", \"role\": \"ADMIN\"}".formatted(user.getEmail())).exchange(),
+                    HttpStatus.FORBIDDEN, "Only an admin can set a user's role");
+            assertThat(repository.findById(user.getId())).get().extracting(User::getRole).isEqualTo(Role.USER);
+        }
+
+        @Test
+        void user_sending_even_their_current_role_returns_403() {
+            User user = users.create("explicit");
+            assertProblem(mvc.patch().uri("/api/users/{id}", user.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                    .contentType("application/merge-patch+json")
+                    .content("{\"role\": \"USER\"}").exchange(),
+                    HttpStatus.FORBIDDEN, "Only an admin can set a user's role");
+        }
+
+        @Test
+        void signed_in_user_cannot_create_an_admin() {
+            String email = TestUsers.uniqueEmail("sneaky");
+            assertProblem(mvc.post().uri("/api/users").header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\", \"role\": \"ADMIN\"}".formatted(email)).exchange(),
+                    HttpStatus.FORBIDDEN, "Only an admin can set a user's role");
+            assertThat(repository.findByEmail(email)).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("sign-ups closed by an admin")
+    class SignupsClosed {
+
+        @Test
+        void anonymous_signup_when_closed_returns_403_not_401() {
+            settings.replace(new AdminSettings(false, 20));
+            String email = TestUsers.uniqueEmail("late");
+            MvcTestResult result = mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\"}".formatted(email)).exchange();
+            assertProblem(result, HttpStatus.FORBIDDEN, "Sign-ups are closed");
+            assertThat(repository.findByEmail(email)).isEmpty();
+        }
+
+        @Test
+        void admin_can_still_create_users_when_signups_are_closed() {
+            settings.replace(new AdminSettings(false, 20));
+            assertThat(mvc.post().uri("/api/users").header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\"}".formatted(TestUsers.uniqueEmail("invited"))))
+                    .hasStatus(HttpStatus.CREATED);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package com.example.statuscodes.spec;
+
+import com.example.statuscodes.support.ApiTest;
+import com.example.statuscodes.support.TestUsers;
+import com.example.statuscodes.users.User;
+import com.example.statuscodes.users.UserRepository;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static com.example.statuscodes.support.Problem.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The guide's 409: a fine request that conflicts with the current state. The database's unique constraint
+ * decides (see {@code RealServerTest} for the concurrent race); an optimistic-lock conflict is a 409 too
+ * ({@code UserServiceConflictTest}).
+ */
+@ApiTest
+@DisplayName("409 Conflict: clashes with the current state")
+class Status409ConflictTest {
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    UserRepository repository;
+
+    @Test
+    void post_duplicate_email_returns_409_with_message() {
+        assertProblem(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\": \"alice@example.com\"}").exchange(),
+                HttpStatus.CONFLICT, "A user with this email already exists");
+    }
+
+    @Test
+    void post_duplicate_email_in_other_case_returns_409() {
+        assertProblem(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\": \"Alice@EXAMPLE.com\"}").exchange(),
+                HttpStatus.CONFLICT, "A user with this email already exists");
+    }
+
+    @Test
+    void put_email_taken_by_another_user_returns_409_and_changes_nothing() {
+        User user = users.create("mover");
+        assertProblem(mvc.put().uri("/api/users/{id}", user.getId())
+                        .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\": \"alice@example.com\"}").exchange(),
+                HttpStatus.CONFLICT, "A user with this email already exists");
+        assertThat(repository.findById(user.getId())).get().extracting(User::getEmail).isEqualTo(user.getEmail());
+    }
+
+    @Test
+    void patch_email_taken_by_another_user_returns_409() {
+        User user = users.create("mover");
+        assertProblem(mvc.patch().uri("/api/users/{id}", user.getId())
+                        .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                        .contentType("application/merge-patch+json")
+                        .content("{\"email\": \"ALICE@example.com\"}").exchange(),
+                HttpStatus.CONFLICT, "A user with this email already exists");
+    }
+
+    @Test
+    void put_own_unchanged_email_is_not_a_conflict() {
+        User user = users.create("same");
+        assertThat(mvc.put().uri("/api/users/{id}", user.getId())
+                .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\": \"%s\"}".formatted(user.getEmail())))
+                .hasStatusOk();
+    }
+}

@@ -1,0 +1,101 @@
+package com.example.statuscodes.spec;
+
+import com.example.statuscodes.admin.AdminSettingsStore;
+import com.example.statuscodes.support.ApiTest;
+import com.example.statuscodes.support.TestUsers;
+import com.example.statuscodes.users.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import java.util.Map;
+
+import static com.example.statuscodes.support.Problem.assertErrors;
+import static com.example.statuscodes.support.Problem.assertProblem;
+
+/** The guide's 422: syntactically fine and understood, but the values break the rules. */
+@ApiTest
+@DisplayName("422 Unprocessable Content: understood, but invalid")
+class Status422UnprocessableContentTest {
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    AdminSettingsStore settings;
+
+    @AfterEach
+    void resetSettings() {
+        settings.reset();
+    }
+
+    private MvcTestResult postUser(String body) {
+        return mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+    }
+
+    @Test
+    void post_invalid_email_and_negative_age_returns_422_with_errors_map() {
+        MvcTestResult result = postUser("{\"email\": \"not-an-email\", \"age\": -5}");
+        assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertErrors(result, Map.of("email", "Invalid format", "age", "Must be positive"));
+    }
+
+    @Test
+    void post_name_over_100_characters_returns_422() {
+        MvcTestResult result = postUser("{\"email\": \"long@example.com\", \"name\": \"%s\"}".formatted("n".repeat(101)));
+        assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertErrors(result, Map.of("name", "Must be at most 100 characters"));
+    }
+
+    @Test
+    void post_short_password_returns_422() {
+        MvcTestResult result = postUser("{\"email\": \"short@example.com\", \"password\": \"1234567\"}");
+        assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertErrors(result, Map.of("password", "Must be at least 8 characters and at most 72 bytes"));
+    }
+
+    @Test
+    void post_password_over_72_bytes_returns_422_not_500() {
+        MvcTestResult result = postUser("{\"email\": \"long-pw@example.com\", \"password\": \"%s\"}".formatted("é".repeat(40)));
+        assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertErrors(result, Map.of("password", "Must be at least 8 characters and at most 72 bytes"));
+    }
+
+    @Test
+    void patch_that_leaves_an_invalid_user_returns_422() {
+        User user = users.create("patch-invalid");
+        MvcTestResult result = mvc.patch().uri("/api/users/{id}", user.getId())
+                .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                .contentType("application/merge-patch+json")
+                .content("{\"age\": 0, \"email\": \"broken\"}").exchange();
+        assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertErrors(result, Map.of("email", "Invalid format", "age", "Must be positive"));
+    }
+
+    @Test
+    void patch_that_clears_the_required_email_returns_400() {
+        User user = users.create("patch-null");
+        MvcTestResult result = mvc.patch().uri("/api/users/{id}", user.getId())
+                .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                .contentType("application/merge-patch+json")
+                .content("{\"email\": null}").exchange();
+        assertProblem(result, HttpStatus.BAD_REQUEST, "Missing required field: email");
+        assertErrors(result, Map.of("email", "Is required"));
+    }
+
+    @Test
+    void put_admin_settings_with_out_of_range_value_returns_422() {
+        MvcTestResult result = mvc.put().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"signupsEnabled\": true, \"defaultPageSize\": 0}").exchange();
+        assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertErrors(result, Map.of("defaultPageSize", "Must be between 1 and 100"));
+    }
+}

@@ -1,0 +1,73 @@
+package com.example.statuscodes.support;
+
+import com.example.statuscodes.users.Role;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+/** Mints tokens like the API does (fast: no bcrypt), and the forged ones an attacker would try. */
+@TestComponent
+public class Tokens {
+
+    private final JwtEncoder apiEncoder;
+
+    public Tokens(JwtEncoder apiEncoder) {
+        this.apiEncoder = apiEncoder;
+    }
+
+    public String bearer(long userId, Role role) {
+        return "Bearer " + sign(apiEncoder, userId, role, Instant.now().plus(Duration.ofHours(1)));
+    }
+
+    public String expired(long userId) {
+        return sign(apiEncoder, userId, Role.USER, Instant.now().minus(Duration.ofHours(1)));
+    }
+
+    public String signedWithAnotherKey(long userId) {
+        byte[] otherKey = "another-secret-that-is-32-bytes-long!!".getBytes(StandardCharsets.UTF_8);
+        JwtEncoder other = NimbusJwtEncoder.withSecretKey(new SecretKeySpec(otherKey, "HmacSHA256")).build();
+        return sign(other, userId, Role.ADMIN, Instant.now().plus(Duration.ofHours(1)));
+    }
+
+    /** A valid USER token whose payload is rewritten to claim ADMIN; the signature no longer matches. */
+    public String tamperedToAdmin(long userId) {
+        String[] parts = sign(apiEncoder, userId, Role.USER, Instant.now().plus(Duration.ofHours(1))).split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"USER\"", "\"ADMIN\"");
+        return parts[0] + "." + base64(payload) + "." + parts[2];
+    }
+
+    /** The classic: {@code "alg": "none"} and no signature at all. */
+    public String unsignedAlgNone(long userId) {
+        long exp = Instant.now().plus(Duration.ofHours(1)).getEpochSecond();
+        return base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "."
+                + base64("{\"sub\":\"" + userId + "\",\"roles\":[\"ADMIN\"],\"exp\":" + exp + "}") + ".";
+    }
+
+    private static String sign(JwtEncoder encoder, long userId, Role role, Instant expiresAt) {
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .subject(Long.toString(userId))
+                .issuedAt(expiresAt.minus(Duration.ofHours(2)))
+                .expiresAt(expiresAt)
+                .claim("roles", List.of(role.name()))
+                .build();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+}

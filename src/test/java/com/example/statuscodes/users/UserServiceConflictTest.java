@@ -1,0 +1,46 @@
+package com.example.statuscodes.users;
+
+import com.example.statuscodes.admin.AdminSettingsStore;
+import com.example.statuscodes.auth.Caller;
+import jakarta.validation.Validation;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * An optimistic-lock conflict (another request committed between our read and our write) cannot be timed
+ * through HTTP, so the repository reports it here exactly as Spring Data JPA does.
+ */
+class UserServiceConflictTest {
+
+    private final UserRepository repository = mock(UserRepository.class);
+    private final UserService service = new UserService(repository,
+            PasswordEncoderFactories.createDelegatingPasswordEncoder(), new AdminSettingsStore(),
+            Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC());
+
+    @Test
+    void concurrent_update_returns_409_with_its_own_message() {
+        User user = new User("racer@example.com", "Racer", 30, Role.USER, Instant.now());
+        when(repository.findById(7L)).thenReturn(Optional.of(user));
+        when(repository.saveAndFlush(any())).thenThrow(new ObjectOptimisticLockingFailureException(User.class, 7L));
+
+        assertThatThrownBy(() -> service.replace(new Caller(7L, false), 7L,
+                new UserRequest("racer@example.com", "Racer 2", 31, null, null)))
+                .isInstanceOfSatisfying(ConcurrentUpdateException.class, ex -> {
+                    assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(ex.getBody().getDetail())
+                            .isEqualTo("The user was changed by another request; fetch it again and retry");
+                });
+    }
+}
