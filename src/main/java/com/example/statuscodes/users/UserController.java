@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.BindException;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -58,9 +60,13 @@ public class UserController {
         return users.list(PageRequest.of(page, pageSize, UserSort.checked(sort)));
     }
 
+    /**
+     * 200 with a strong ETag. Spring answers {@code If-None-Match} with the current tag itself: 304 Not Modified,
+     * no body (the guide's "should the client go somewhere else? → 3xx": to its own cached copy).
+     */
     @GetMapping("/{id}")
-    public UserResponse get(@PathVariable long id) {
-        return users.get(id);
+    public ResponseEntity<UserResponse> get(@PathVariable long id) {
+        return withEtag(users.get(id));
     }
 
     /** 201 Created, with a Location header pointing at the new resource and the resource as the body. */
@@ -68,27 +74,35 @@ public class UserController {
     public ResponseEntity<UserResponse> create(@Valid @RequestBody UserRequest request, Authentication authentication) {
         UserResponse created = users.create(Caller.of(authentication), request);
         // A relative reference, exactly as the guide shows it (RFC 9110 allows it in Location).
-        return ResponseEntity.created(URI.create("/api/users/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/users/" + created.id())).eTag(created.etag()).body(created);
     }
 
     /** 200 with the updated user (the guide: a successful PUT returns the new state). */
     @PutMapping("/{id}")
-    public UserResponse replace(@PathVariable long id, @Valid @RequestBody UserRequest request,
-                                Authentication authentication) {
-        return users.replace(Caller.of(authentication), id, request);
+    public ResponseEntity<UserResponse> replace(@PathVariable long id, @Valid @RequestBody UserRequest request,
+                                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                Authentication authentication) {
+        return withEtag(users.replace(Caller.of(authentication), id, request, ifMatch));
     }
 
     /** Only {@code application/merge-patch+json}: any other Content-Type → 415 with an {@code Accept} header naming it. */
     @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
-    public UserResponse patch(@PathVariable long id, @RequestBody UserPatch patch, Authentication authentication)
-            throws BindException {
-        return users.patch(Caller.of(authentication), id, patch);
+    public ResponseEntity<UserResponse> patch(@PathVariable long id, @RequestBody UserPatch patch,
+                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                              Authentication authentication) throws BindException {
+        return withEtag(users.patch(Caller.of(authentication), id, patch, ifMatch));
     }
 
     /** 204: deleted, nothing to return. The same DELETE again → 404. */
     @DeleteMapping("/{id}")
-    public ResponseEntity<Void> delete(@PathVariable long id, Authentication authentication) {
-        users.delete(Caller.of(authentication), id);
+    public ResponseEntity<Void> delete(@PathVariable long id,
+                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                       Authentication authentication) {
+        users.delete(Caller.of(authentication), id, ifMatch);
         return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<UserResponse> withEtag(UserResponse user) {
+        return ResponseEntity.ok().eTag(user.etag()).body(user);
     }
 }

@@ -62,22 +62,27 @@ public class UserService {
         return UserResponse.of(saveAndFlush(user));
     }
 
-    /** PUT: full replacement of the editable fields; an absent {@code role} or {@code password} is kept. */
+    /**
+     * PUT: full replacement of the editable fields; an absent {@code role} or {@code password} is kept.
+     * With {@code If-Match}, a stale ETag → 412 before anything is written.
+     */
     @Transactional
-    public UserResponse replace(Caller caller, long id, UserRequest request) {
+    public UserResponse replace(Caller caller, long id, UserRequest request, String ifMatch) {
         UserPermissions.requireOwnerOrAdmin(caller, id);
         UserPermissions.requireAdminToSetRole(caller, request.role() != null);
         User user = find(id);
+        UserVersion.requireMatch(ifMatch, user);
         apply(request, user);
         return UserResponse.of(saveAndFlush(user));
     }
 
     /** PATCH (RFC 7396): merge onto the current state, then validate the result exactly like a PUT body. */
     @Transactional
-    public UserResponse patch(Caller caller, long id, UserPatch patch) throws BindException {
+    public UserResponse patch(Caller caller, long id, UserPatch patch, String ifMatch) throws BindException {
         UserPermissions.requireOwnerOrAdmin(caller, id);
         UserPermissions.requireAdminToSetRole(caller, patch.touchesRole());
         User user = find(id);
+        UserVersion.requireMatch(ifMatch, user);
         UserRequest merged = patch.applyTo(user);
         validate(merged);
         apply(merged, user);
@@ -85,9 +90,10 @@ public class UserService {
     }
 
     @Transactional
-    public void delete(Caller caller, long id) {
+    public void delete(Caller caller, long id, String ifMatch) {
         UserPermissions.requireOwnerOrAdmin(caller, id);
         User user = find(id);
+        UserVersion.requireMatch(ifMatch, user);
         writeNow(() -> {
             repository.delete(user);
             repository.flush();

@@ -36,7 +36,7 @@ class UserServiceConflictTest {
         when(repository.saveAndFlush(any())).thenThrow(new ObjectOptimisticLockingFailureException(User.class, 7L));
 
         assertThatThrownBy(() -> service.replace(new Caller(7L, false), 7L,
-                new UserRequest("racer@example.com", "Racer 2", 31, null, null)))
+                new UserRequest("racer@example.com", "Racer 2", 31, null, null), null))
                 .isInstanceOfSatisfying(ConcurrentUpdateException.class, ex -> {
                     assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
                     assertThat(ex.getBody().getDetail())
