@@ -1,5 +1,7 @@
 package com.example.statuscodes.admin;
 
+import com.example.statuscodes.docs.ProblemResponses;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -8,6 +10,13 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import static org.springframework.http.HttpStatus.BAD_REQUEST;
+import static org.springframework.http.HttpStatus.CONTENT_TOO_LARGE;
+import static org.springframework.http.HttpStatus.FORBIDDEN;
+import static org.springframework.http.HttpStatus.UNAUTHORIZED;
+import static org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT;
+import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 
 /**
  * Admin-only settings. The ADMIN rule is not here but in {@code auth.SecurityConfig} (URL authorization on
@@ -24,18 +33,22 @@ public class AdminSettingsController {
         this.store = store;
     }
 
+    @ProblemResponses({UNAUTHORIZED, FORBIDDEN})
     @GetMapping
     public AdminSettings get() {
         return store.current();
     }
 
     /** 200 with the new settings; an out-of-range value → 422, a missing one → 400 (same errors map). */
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT})
     @PutMapping
     public AdminSettings replace(@Valid @RequestBody AdminSettings settings) {
         return store.replace(settings);
     }
 
     /** Reset to defaults: success with nothing to return → 204. */
+    @ApiResponse(responseCode = "204", description = "Reset to defaults; no body")
+    @ProblemResponses({UNAUTHORIZED, FORBIDDEN})
     @DeleteMapping
     public ResponseEntity<Void> reset() {
         store.reset();

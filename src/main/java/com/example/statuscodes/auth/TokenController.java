@@ -1,9 +1,16 @@
 package com.example.statuscodes.auth;
 
+import com.example.statuscodes.docs.ProblemResponses;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import static org.springframework.http.HttpStatus.BAD_REQUEST;
+import static org.springframework.http.HttpStatus.CONTENT_TOO_LARGE;
+import static org.springframework.http.HttpStatus.UNAUTHORIZED;
+import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 
 /** {@code POST /api/auth/token}: e-mail and password in, a bearer token out (200), or 401. */
 @RestController
@@ -17,6 +24,8 @@ public class TokenController {
         this.tokens = tokens;
     }
 
+    @SecurityRequirements // the way to get a token needs none
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE})
     @PostMapping(PATH)
     public TokenResponse token(@Valid @RequestBody LoginRequest request) {
         return tokens.login(request);

@@ -1,9 +1,13 @@
 package com.example.statuscodes.demo;
 
+import com.example.statuscodes.docs.ProblemResponses;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
+
+import static org.springframework.http.HttpStatus.UNAUTHORIZED;
 
 /**
  * {@code GET /api/demo/server-error}: the guide's 500. Nothing here builds a 500 response; the code has a
@@ -15,6 +19,8 @@ public class ServerErrorDemoController {
 
     private final Map<String, Integer> limits = Map.of("maxUsers", 1000);
 
+    @ApiResponse(responseCode = "500", description = "Always: the demo of the catch-all")
+    @ProblemResponses({UNAUTHORIZED})
     @GetMapping("/api/demo/server-error")
     public Map<String, Integer> serverError() {
         int perTeam = limits.get("maxUsersPerTeam"); // unboxing null: NullPointerException

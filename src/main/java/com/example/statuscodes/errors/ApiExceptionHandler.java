@@ -8,12 +8,14 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -30,6 +32,7 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The one advice that turns exceptions raised inside Spring MVC into problem+json.
@@ -131,6 +134,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return path.toString();
+    }
+
+    /** 415, naming the media types that would have worked (Spring adds them as the {@code Accept} header too). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String sent = ex.getContentType() == null ? "(none)"
+                : ex.getContentType().getType() + "/" + ex.getContentType().getSubtype();
+        String supported = ex.getSupportedMediaTypes().stream().map(MediaType::toString)
+                .collect(Collectors.joining(", "));
+        return handleExceptionInternal(ex, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type '" + sent + "' is not supported; use " + supported), headers, status, request);
     }
 
     /** No controller maps this path: say which route was missing, not Spring's "No static resource". */

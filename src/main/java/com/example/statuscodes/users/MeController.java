@@ -1,9 +1,13 @@
 package com.example.statuscodes.users;
 
 import com.example.statuscodes.auth.Caller;
+import com.example.statuscodes.docs.ProblemResponses;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+import static org.springframework.http.HttpStatus.UNAUTHORIZED;
 
 /** {@code GET /api/me}: the caller's own account. Without a token Spring Security answers the guide's 401. */
 @RestController
@@ -15,6 +19,7 @@ public class MeController {
         this.users = users;
     }
 
+    @ProblemResponses({UNAUTHORIZED, NOT_FOUND})
     @GetMapping("/api/me")
     public UserResponse me(Authentication authentication) {
         return users.get(Caller.of(authentication).userId());

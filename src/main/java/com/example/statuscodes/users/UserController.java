@@ -2,7 +2,13 @@ package com.example.statuscodes.users;
 
 import com.example.statuscodes.admin.AdminSettingsStore;
 import com.example.statuscodes.auth.Caller;
+import com.example.statuscodes.docs.ProblemResponses;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +33,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 
+import static org.springframework.http.HttpStatus.BAD_REQUEST;
+import static org.springframework.http.HttpStatus.CONFLICT;
+import static org.springframework.http.HttpStatus.CONTENT_TOO_LARGE;
+import static org.springframework.http.HttpStatus.FORBIDDEN;
+import static org.springframework.http.HttpStatus.NOT_ACCEPTABLE;
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+import static org.springframework.http.HttpStatus.NOT_MODIFIED;
+import static org.springframework.http.HttpStatus.PRECONDITION_FAILED;
+import static org.springframework.http.HttpStatus.UNAUTHORIZED;
+import static org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT;
+import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+
 /**
  * The users resource: the guide's success codes (200, 201 + Location, 204) are chosen here;
  * its error codes come from the layers around it (binding, validation, {@link UserService}).
@@ -46,6 +64,7 @@ public class UserController {
     }
 
     /** 200 with a page. Out-of-range {@code page}/{@code size} or an unknown sort → 400 naming it, never clamped. */
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, NOT_ACCEPTABLE})
     @GetMapping
     public Page<UserResponse> list(
             @RequestParam(defaultValue = "0")
@@ -64,12 +83,18 @@ public class UserController {
      * 200 with a strong ETag. Spring answers {@code If-None-Match} with the current tag itself: 304 Not Modified,
      * no body (the guide's "should the client go somewhere else? → 3xx": to its own cached copy).
      */
+    @ApiResponse(responseCode = "200", description = "The user", headers = @Header(name = "ETag", description = "Strong entity tag, e.g. \"3\""))
+    @ProblemResponses({NOT_MODIFIED, BAD_REQUEST, UNAUTHORIZED, NOT_FOUND, NOT_ACCEPTABLE})
     @GetMapping("/{id}")
     public ResponseEntity<UserResponse> get(@PathVariable long id) {
         return withEtag(users.get(id));
     }
 
     /** 201 Created, with a Location header pointing at the new resource and the resource as the body. */
+    @SecurityRequirements // sign-up: no token needed
+    @ApiResponse(responseCode = "201", description = "Created", headers = {
+            @Header(name = "Location", description = "/api/users/{id}"), @Header(name = "ETag")})
+    @ProblemResponses({BAD_REQUEST, FORBIDDEN, CONFLICT, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT})
     @PostMapping
     public ResponseEntity<UserResponse> create(@Valid @RequestBody UserRequest request, Authentication authentication) {
         UserResponse created = users.create(Caller.of(authentication), request);
@@ -78,6 +103,7 @@ public class UserController {
     }
 
     /** 200 with the updated user (the guide: a successful PUT returns the new state). */
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT})
     @PutMapping("/{id}")
     public ResponseEntity<UserResponse> replace(@PathVariable long id, @Valid @RequestBody UserRequest request,
                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -86,14 +112,22 @@ public class UserController {
     }
 
     /** Only {@code application/merge-patch+json}: any other Content-Type → 415 with an {@code Accept} header naming it. */
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT})
     @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
-    public ResponseEntity<UserResponse> patch(@PathVariable long id, @RequestBody UserPatch patch,
+    public ResponseEntity<UserResponse> patch(@PathVariable long id,
+                                              @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                                                      description = "Any subset of the user's fields; null clears an optional one",
+                                                      content = @Content(mediaType = MERGE_PATCH_JSON,
+                                                              schema = @Schema(implementation = UserRequest.class)))
+                                              @RequestBody UserPatch patch,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                               Authentication authentication) throws BindException {
         return withEtag(users.patch(Caller.of(authentication), id, patch, ifMatch));
     }
 
     /** 204: deleted, nothing to return. The same DELETE again → 404. */
+    @ApiResponse(responseCode = "204", description = "Deleted; no body")
+    @ProblemResponses({UNAUTHORIZED, FORBIDDEN, NOT_FOUND, PRECONDITION_FAILED})
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable long id,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,

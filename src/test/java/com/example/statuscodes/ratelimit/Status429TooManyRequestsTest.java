@@ -1,5 +1,6 @@
 package com.example.statuscodes.ratelimit;
 
+import com.example.statuscodes.support.ObservedResponses;
 import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.support.Tokens;
 import io.github.bucket4j.caffeine.CaffeineProxyManager;
@@ -37,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "app.rate-limit.login-attempts-per-minute=10"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({Tokens.class, TestUsers.class, Status429TooManyRequestsTest.Clock.class})
+@Import({Tokens.class, TestUsers.class, ObservedResponses.Recorder.class, Status429TooManyRequestsTest.Clock.class})
 @DisplayName("429 Too Many Requests: slow down")
 class Status429TooManyRequestsTest {
 

@@ -69,6 +69,17 @@ class Status422UnprocessableContentTest {
     }
 
     @Test
+    void put_with_invalid_values_returns_422_and_changes_nothing() {
+        User user = users.create("put-invalid");
+        MvcTestResult result = mvc.put().uri("/api/users/{id}", user.getId())
+                .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\": \"%s\", \"age\": 200}".formatted(user.getEmail())).exchange();
+        assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertErrors(result, Map.of("age", "Must be at most 150"));
+    }
+
+    @Test
     void patch_that_leaves_an_invalid_user_returns_422() {
         User user = users.create("patch-invalid");
         MvcTestResult result = mvc.patch().uri("/api/users/{id}", user.getId())

@@ -19,6 +19,6 @@ import java.lang.annotation.Target;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({Tokens.class, TestUsers.class})
+@Import({Tokens.class, TestUsers.class, ObservedResponses.Recorder.class})
 public @interface ApiTest {
 }

@@ -1,0 +1,121 @@
+package com.example.statuscodes.docs;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MapSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * OpenAPI at {@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}. The error responses are added in
+ * one place ({@link #problemResponses()}) from each operation's {@link ProblemResponses}, instead of
+ * {@code @ApiResponse} annotations repeated on every method.
+ */
+@Configuration
+public class OpenApiConfig {
+
+    static final String BEARER = "bearerAuth";
+    private static final String PROBLEM = "Problem";
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @Bean
+    OpenAPI api() {
+        return new OpenAPI()
+                .info(new Info().title("HTTP status codes reference API").version("0.1.0")
+                        .description("Every response code of the guide, from the right layer, as RFC 9457 problem+json."))
+                .components(new Components()
+                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("POST /api/auth/token, then paste the access_token"))
+                        .addSchemas(PROBLEM, problemSchema()))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    private static Schema<?> problemSchema() {
+        return new ObjectSchema()
+                .description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema().example("about:blank"))
+                .addProperty("title", new StringSchema().example("Not Found"))
+                .addProperty("status", new IntegerSchema().example(404))
+                .addProperty("detail", new StringSchema().example("User not found"))
+                .addProperty("instance", new StringSchema().example("/api/users/999999"))
+                .addProperty("errors", new MapSchema().additionalProperties(new StringSchema())
+                        .description("400/422: one message per field or parameter"))
+                .addProperty("errorId", new StringSchema().description("500: quote it when reporting the error"));
+    }
+
+    @Bean
+    OperationCustomizer problemResponses() {
+        return (operation, handler) -> {
+            ProblemResponses declared = handler.getMethodAnnotation(ProblemResponses.class);
+            Map<Integer, HttpStatus> statuses = new TreeMap<>();
+            if (declared != null) {
+                for (HttpStatus status : declared.value()) {
+                    statuses.put(status.value(), status);
+                }
+            }
+            // Every operation sits behind the rate limiter and the catch-all.
+            statuses.put(429, HttpStatus.TOO_MANY_REQUESTS);
+            statuses.put(500, HttpStatus.INTERNAL_SERVER_ERROR);
+            ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
+            boolean admin = handler.getBeanType().getSimpleName().startsWith("Admin");
+            statuses.values().forEach(status -> responses.addApiResponse(Integer.toString(status.value()),
+                    response(status, admin)));
+            addRateLimitHeaders(responses);
+            operation.setResponses(responses);
+            return operation;
+        };
+    }
+
+    private static ApiResponse response(HttpStatus status, boolean admin) {
+        if (status == HttpStatus.NOT_MODIFIED) {
+            return new ApiResponse().description("Not Modified: your copy (If-None-Match) is current; no body")
+                    .addHeaderObject("ETag", header("The current entity tag"));
+        }
+        ApiResponse response = new ApiResponse()
+                .description(status.getReasonPhrase())
+                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType()
+                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
+                        .example(ProblemExamples.of(status, admin))));
+        switch (status) {
+            case UNAUTHORIZED -> response.addHeaderObject("WWW-Authenticate",
+                    header("Bearer, or Bearer error=\"invalid_token\", error_description=\"...\" (RFC 6750)"));
+            case TOO_MANY_REQUESTS -> response.addHeaderObject("Retry-After",
+                    header("Whole seconds until a retry can succeed (at least 1)"));
+            case UNSUPPORTED_MEDIA_TYPE -> response.addHeaderObject("Accept", header("The media types accepted"));
+            default -> {
+            }
+        }
+        return response;
+    }
+
+    /** {@code RateLimit-Policy} and {@code RateLimit} are on every answer under a policy, 2xx included. */
+    private static void addRateLimitHeaders(ApiResponses responses) {
+        Map<String, Header> headers = new LinkedHashMap<>();
+        headers.put("RateLimit-Policy", header("e.g. \"default\";q=100;w=60 (draft-ietf-httpapi-ratelimit-headers)"));
+        headers.put("RateLimit", header("e.g. \"default\";r=99;t=1: remaining requests, seconds until full"));
+        responses.forEach((code, response) -> headers.forEach(response::addHeaderObject));
+    }
+
+    private static Header header(String description) {
+        return new Header().description(description).schema(new StringSchema());
+    }
+}

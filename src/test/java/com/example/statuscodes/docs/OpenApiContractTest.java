@@ -1,0 +1,75 @@
+package com.example.statuscodes.docs;
+
+import com.example.statuscodes.support.ApiTest;
+import com.example.statuscodes.support.ObservedResponses;
+import com.example.statuscodes.support.ObservedResponses.Observation;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.server.PathContainer;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Docs and behaviour cannot drift apart silently: for every operation in {@code /v3/api-docs}, the documented
+ * status codes must be exactly the ones the spec tests observed on it. Only 429 and 500 may be documented
+ * without being observed on every operation: every operation sits behind the limiter and the catch-all,
+ * which are specified on representative endpoints. Runs last, after the spec classes (see
+ * junit-platform.properties); run it with the whole suite, not alone.
+ */
+@ApiTest
+@Order(Integer.MAX_VALUE)
+@DisplayName("OpenAPI documents exactly the codes the spec tests exercise")
+class OpenApiContractTest {
+
+    private static final Set<Integer> UNIVERSAL = Set.of(429, 500);
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Test
+    void every_operation_documents_exactly_the_statuses_the_spec_observes() throws Exception {
+        String apiDocs = mvc.get().uri("/v3/api-docs").exchange().getResponse().getContentAsString();
+        Map<String, Map<String, Map<String, Object>>> paths = JsonPath.read(apiDocs, "$.paths");
+        Set<Observation> observed = ObservedResponses.all();
+        assertThat(observed).as("observations (run the whole suite)").hasSizeGreaterThan(50);
+
+        List<String> drift = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            @SuppressWarnings("unchecked")
+            Set<Integer> documented = ((Map<String, Object>) operation.get("responses")).keySet().stream()
+                    .map(Integer::valueOf).collect(Collectors.toCollection(TreeSet::new));
+            Set<Integer> seen = observedFor(observed, method.toUpperCase(), path);
+            Set<Integer> undocumented = new TreeSet<>(seen);
+            undocumented.removeAll(documented);
+            Set<Integer> untested = new TreeSet<>(documented);
+            untested.removeAll(seen);
+            untested.removeAll(UNIVERSAL);
+            if (!undocumented.isEmpty() || !untested.isEmpty()) {
+                drift.add("%s %s: observed but not documented %s, documented but never observed %s"
+                        .formatted(method.toUpperCase(), path, undocumented, untested));
+            }
+        }));
+        assertThat(drift).isEmpty();
+    }
+
+    private static Set<Integer> observedFor(Set<Observation> observed, String method, String path) {
+        PathPattern pattern = PathPatternParser.defaultInstance.parse(path);
+        return observed.stream()
+                .filter(o -> o.method().equals(method) && pattern.matches(PathContainer.parsePath(o.path())))
+                .map(Observation::status)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}

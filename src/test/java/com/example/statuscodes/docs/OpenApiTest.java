@@ -1,0 +1,52 @@
+package com.example.statuscodes.docs;
+
+import com.example.statuscodes.support.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ApiTest
+class OpenApiTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Test
+    void api_docs_are_open_and_declare_the_bearer_scheme() {
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .hasStatusOk()
+                .bodyJson()
+                .isLenientlyEqualTo("""
+                        {"components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}}}
+                        """);
+    }
+
+    @Test
+    void swagger_ui_is_open_without_a_token() {
+        assertThat(mvc.get().uri("/swagger-ui/index.html")).hasStatusOk();
+        assertThat(mvc.get().uri("/swagger-ui.html")).hasStatus(HttpStatus.FOUND);
+    }
+
+    @Test
+    void errors_are_documented_as_problem_json_with_the_guides_examples() {
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .bodyJson()
+                .extractingPath("$.paths['/api/users/{id}'].get.responses['404'].content['application/problem+json'].example.detail")
+                .isEqualTo("User not found");
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .bodyJson()
+                .extractingPath("$.paths['/api/users'].post.responses['201'].headers.Location")
+                .isNotNull();
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .bodyJson()
+                .extractingPath("$.paths['/api/me'].get.responses['401'].headers.WWW-Authenticate")
+                .isNotNull();
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .bodyJson()
+                .extractingPath("$.paths['/api/me'].get.responses['429'].headers.Retry-After")
+                .isNotNull();
+    }
+}

@@ -1,0 +1,108 @@
+package com.example.statuscodes.spec;
+
+import com.example.statuscodes.support.ApiTest;
+import com.example.statuscodes.support.TestUsers;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import java.nio.charset.StandardCharsets;
+
+import static com.example.statuscodes.support.Problem.assertProblem;
+
+/**
+ * The rules that hold for every operation of a kind: each protected operation answers 401 without a token,
+ * each operation with a body answers 400, 413 and 415 for a body it cannot take. Together with the status
+ * classes these are what the OpenAPI description is checked against ({@code OpenApiContractTest}).
+ */
+@ApiTest
+@DisplayName("Rules for every operation")
+class EveryOperationTest {
+
+    /** Operations with a JSON body: method, path, media type, caller ("alice", "admin", "anonymous"), accepted types. */
+    private static final String BODY_OPERATIONS = """
+            POST  | /api/users          | application/json             | anonymous | application/json, application/*+json
+            PUT   | /api/users/1        | application/json             | alice     | application/json, application/*+json
+            PATCH | /api/users/1        | application/merge-patch+json | alice     | application/merge-patch+json
+            PUT   | /api/admin/settings | application/json             | admin     | application/json, application/*+json
+            POST  | /api/auth/token     | application/json             | anonymous | application/json, application/*+json
+            """;
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    TestUsers users;
+
+    private MockMvcTester.MockMvcRequestBuilder request(String method, String path, String caller) {
+        MockMvcTester.MockMvcRequestBuilder request = mvc.method(HttpMethod.valueOf(method)).uri(path);
+        return switch (caller) {
+            case "alice" -> request.header(HttpHeaders.AUTHORIZATION, users.alice());
+            case "admin" -> request.header(HttpHeaders.AUTHORIZATION, users.admin());
+            default -> request;
+        };
+    }
+
+    @ParameterizedTest(name = "{0} {1} without a token → 401")
+    @CsvSource(delimiter = '|', value = {
+            "GET    | /api/users",
+            "GET    | /api/users/1",
+            "PUT    | /api/users/1",
+            "PATCH  | /api/users/1",
+            "DELETE | /api/users/1",
+            "GET    | /api/me",
+            "GET    | /api/admin/settings",
+            "PUT    | /api/admin/settings",
+            "DELETE | /api/admin/settings",
+            "GET    | /api/demo/server-error"})
+    void protected_operation_without_token_returns_401(String method, String path) {
+        assertProblem(request(method, path, "anonymous").exchange(), HttpStatus.UNAUTHORIZED, "Authentication required")
+                .containsHeader(HttpHeaders.WWW_AUTHENTICATE);
+    }
+
+    @ParameterizedTest(name = "{0} {1} with invalid JSON → 400")
+    @CsvSource(delimiter = '|', textBlock = BODY_OPERATIONS)
+    void body_operation_with_invalid_json_returns_400(String method, String path, String mediaType, String caller) {
+        MvcTestResult result = request(method, path, caller).contentType(mediaType).content("{invalid json}").exchange();
+        assertProblem(result, HttpStatus.BAD_REQUEST, "Request body is not valid JSON");
+    }
+
+    @ParameterizedTest(name = "{0} {1} with text/plain → 415")
+    @CsvSource(delimiter = '|', textBlock = BODY_OPERATIONS)
+    void body_operation_with_text_plain_returns_415_naming_the_accepted_types(String method, String path,
+            String mediaType, String caller, String accepted) {
+        MvcTestResult result = request(method, path, caller).contentType(MediaType.TEXT_PLAIN)
+                .content("hello".getBytes(StandardCharsets.UTF_8)).exchange();
+        assertProblem(result, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type 'text/plain' is not supported; use " + accepted)
+                .hasHeader(HttpHeaders.ACCEPT, accepted);
+    }
+
+    @ParameterizedTest(name = "{0} {1} with a body over 1 MiB → 413")
+    @CsvSource(delimiter = '|', textBlock = BODY_OPERATIONS)
+    void body_operation_over_one_mebibyte_returns_413(String method, String path, String mediaType, String caller) {
+        MvcTestResult result = request(method, path, caller).contentType(mediaType)
+                .content(new byte[1024 * 1024 + 1]).exchange();
+        assertProblem(result, HttpStatus.CONTENT_TOO_LARGE, "Request body is larger than the limit of 1048576 bytes");
+    }
+
+    @Test
+    void list_users_with_accept_xml_returns_406() {
+        assertProblem(request("GET", "/api/users", "alice").accept(MediaType.APPLICATION_XML).exchange(),
+                HttpStatus.NOT_ACCEPTABLE,
+                "Acceptable representations: [application/json, application/*+json].");
+    }
+
+    @Test
+    void patch_unknown_user_as_admin_returns_404() {
+        assertProblem(request("PATCH", "/api/users/999999", "admin").contentType("application/merge-patch+json")
+                .content("{\"age\": 30}").exchange(), HttpStatus.NOT_FOUND, "User not found");
+    }
+}
