@@ -168,7 +168,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         } else if (body == null && ex instanceof ErrorResponse errorResponse) {
             errorResponse.getBody().setType(Problems.DEFAULT_TYPE);
         }
-        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        return super.handleExceptionInternal(ex, body, problemJson(headers), statusCode, request);
     }
 
     /**
@@ -191,6 +191,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return ResponseEntity.status(problem.getStatus()).headers(problemJson(HttpHeaders.EMPTY)).body(problem);
+    }
+
+    /**
+     * The Content-Type is fixed, not negotiated: an error must reach the client even when its Accept header
+     * is unparseable or names nothing we produce (a 406 is itself answered in problem+json).
+     */
+    private static HttpHeaders problemJson(HttpHeaders headers) {
+        HttpHeaders copy = new HttpHeaders();
+        copy.putAll(headers);
+        copy.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return copy;
     }
 }

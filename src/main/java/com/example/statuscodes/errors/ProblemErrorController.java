@@ -26,6 +26,11 @@ public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
+            // Not a forwarded error: somebody asked for /error itself, which is no endpoint of this API.
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(HttpStatus.NOT_FOUND, "No endpoint " + request.getMethod() + " /error"));
+        }
         HttpStatus status = statusOf(request);
         ProblemDetail problem;
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);

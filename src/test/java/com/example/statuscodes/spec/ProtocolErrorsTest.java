@@ -68,4 +68,15 @@ class ProtocolErrorsTest {
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "Content-Type 'application/yaml' is not supported; use application/json, application/*+json");
     }
+
+    @Test
+    void error_with_an_unparseable_accept_header_is_still_problem_json() {
+        assertProblem(mvc.get().uri("/api/users/999999").header(HttpHeaders.AUTHORIZATION, users.alice())
+                .header(HttpHeaders.ACCEPT, "garbage").exchange(), HttpStatus.NOT_FOUND, "User not found");
+    }
+
+    @Test
+    void asking_for_the_error_path_itself_returns_404_not_500() {
+        assertProblem(mvc.get().uri("/error").exchange(), HttpStatus.NOT_FOUND, "No endpoint GET /error");
+    }
 }
