@@ -2,6 +2,7 @@ package com.example.statuscodes.spec;
 
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.TestUsers;
+import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,5 +79,25 @@ class ProtocolErrorsTest {
     @Test
     void asking_for_the_error_path_itself_returns_404_not_500() {
         assertProblem(mvc.get().uri("/error").exchange(), HttpStatus.NOT_FOUND, "No endpoint GET /error");
+    }
+
+    @Test
+    void container_error_forwarded_to_the_error_path_is_problem_json() {
+        // What Tomcat does after response.sendError(400) outside Spring MVC: an ERROR dispatch to /error.
+        assertProblem(mvc.get().uri("/error")
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 400)
+                        .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/users").exchange(),
+                HttpStatus.BAD_REQUEST, "Bad Request", "/api/users");
+    }
+
+    @Test
+    void container_500_forwarded_to_the_error_path_hides_the_cause() {
+        assertProblem(mvc.get().uri("/error")
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
+                        .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("secret detail"))
+                        .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/users").exchange(),
+                HttpStatus.INTERNAL_SERVER_ERROR, null, "/api/users")
+                .bodyJson().extractingPath("$.detail").asString()
+                .startsWith("An unexpected error occurred. Report error id ").doesNotContain("secret");
     }
 }
