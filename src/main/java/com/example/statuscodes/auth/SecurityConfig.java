@@ -74,7 +74,11 @@ public class SecurityConfig {
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
-                        .authenticationEntryPoint(entryPoint))
+                        .authenticationEntryPoint(entryPoint)
+                        // RFC 9728 metadata, linked from every 401's WWW-Authenticate: say only what is true.
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
+                                resource -> resource.resourceName("HTTP status codes reference API")
+                                        .tlsClientCertificateBoundAccessTokens(false))))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint)
                         .defaultAccessDeniedHandlerFor(

@@ -94,7 +94,8 @@ public class UserController {
     @SecurityRequirements // sign-up: no token needed
     @ApiResponse(responseCode = "201", description = "Created", headers = {
             @Header(name = "Location", description = "/api/users/{id}"), @Header(name = "ETag")})
-    @ProblemResponses({BAD_REQUEST, FORBIDDEN, CONFLICT, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT})
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONFLICT, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE,
+            UNPROCESSABLE_CONTENT})
     @PostMapping
     public ResponseEntity<UserResponse> create(@Valid @RequestBody UserRequest request, Authentication authentication) {
         UserResponse created = users.create(Caller.of(authentication), request);

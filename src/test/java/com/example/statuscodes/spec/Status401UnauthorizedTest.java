@@ -54,6 +54,17 @@ class Status401UnauthorizedTest {
         }
 
         @Test
+        void the_resource_metadata_every_401_links_to_describes_this_api() {
+            assertThat(mvc.get().uri("/.well-known/oauth-protected-resource"))
+                    .hasStatusOk()
+                    .bodyJson().isLenientlyEqualTo("""
+                            {"resource_name": "HTTP status codes reference API",
+                             "bearer_methods_supported": ["header"],
+                             "tls_client_certificate_bound_access_tokens": false}
+                            """);
+        }
+
+        @Test
         void unknown_route_without_token_returns_401_before_routing() {
             assertProblem(mvc.get().uri("/api/nowhere").exchange(), HttpStatus.UNAUTHORIZED, "Authentication required");
         }

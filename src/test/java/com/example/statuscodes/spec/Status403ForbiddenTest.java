@@ -142,6 +142,13 @@ class Status403ForbiddenTest {
         }
 
         @Test
+        void anonymous_signup_with_a_role_returns_401_because_an_admin_log_in_would_help() {
+            assertProblem(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"email\": \"%s\", \"role\": \"ADMIN\"}".formatted(TestUsers.uniqueEmail("anon"))).exchange(),
+                    HttpStatus.UNAUTHORIZED, "Authentication required");
+        }
+
+        @Test
         void signed_in_user_cannot_create_an_admin() {
             String email = TestUsers.uniqueEmail("sneaky");
             assertProblem(mvc.post().uri("/api/users").header(HttpHeaders.AUTHORIZATION, users.alice())
