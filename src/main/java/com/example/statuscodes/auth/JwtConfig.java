@@ -9,8 +9,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,7 +19,6 @@ import java.security.SecureRandom;
 @Configuration
 public class JwtConfig {
 
-    static final String ROLES_CLAIM = "roles";
     private static final int MIN_KEY_BYTES = 32;
     private static final Logger log = LoggerFactory.getLogger(JwtConfig.class);
 
@@ -52,14 +49,9 @@ public class JwtConfig {
         return NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
     }
 
-    /** {@code "roles": ["ADMIN"]} in the token becomes the authority {@code ROLE_ADMIN}. */
+    /** Who the token names, with the role the database gives that account now. */
     @Bean
-    JwtAuthenticationConverter jwtAuthenticationConverter() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(ROLES_CLAIM);
-        authorities.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
+    AccountJwtAuthenticationConverter jwtAuthenticationConverter(Accounts accounts) {
+        return new AccountJwtAuthenticationConverter(accounts);
     }
 }

@@ -18,7 +18,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -52,7 +51,7 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponseWriter writer,
-                                    JwtAuthenticationConverter jwtAuthenticationConverter,
+                                    AccountJwtAuthenticationConverter jwtAuthenticationConverter,
                                     RateLimitProperties rateLimits, RateLimiter limiter) throws Exception {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(writer);
         http
@@ -113,7 +112,7 @@ public class SecurityConfig {
     @Bean
     WebSecurityCustomizer firewallRejections(ProblemResponseWriter writer) {
         return web -> web.requestRejectedHandler((request, response, rejected) -> writer.write(request, response,
-                HttpStatus.BAD_REQUEST, "The request URL contains a character sequence that is not allowed"));
+                HttpStatus.BAD_REQUEST, "The request contains characters that are not allowed in a URL or header"));
     }
 
     /** bcrypt today; the {id} prefix lets a stronger encoder take over without breaking old hashes. */

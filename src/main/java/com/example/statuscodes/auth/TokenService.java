@@ -12,10 +12,9 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-/** Checks a password and issues a token whose subject is the user id and whose roles claim is the role. */
+/** Checks a password and issues a token whose subject is the user id. */
 @Service
 public class TokenService {
 
@@ -56,8 +55,7 @@ public class TokenService {
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.ttl()))
                 .claim("email", user.getEmail())
-                .claim(JwtConfig.ROLES_CLAIM, List.of(user.getRole().name()))
-                .build();
+                .build(); // no role claim: the role is looked up per request (AccountJwtAuthenticationConverter)
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
         String token = jwtEncoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         return new TokenResponse(token, "Bearer", properties.ttl().toSeconds());

@@ -1,8 +1,6 @@
 package com.example.statuscodes.errors;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.ErrorResponse;
@@ -31,7 +30,6 @@ import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -47,8 +45,6 @@ import java.util.stream.Collectors;
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     /** Bean validation of a {@code @Valid @RequestBody}: 422, or 400 when a required field is missing. */
     @Override
@@ -163,6 +159,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        if (statusCode.is5xxServerError()) {
+            // Spring's own 5xx (a response it cannot write, a missing path variable): a bug like any other.
+            return unexpected(ex, request.getDescription(false));
+        }
         if (body instanceof ProblemDetail problem) {
             problem.setType(Problems.DEFAULT_TYPE);
         } else if (body == null && ex instanceof ErrorResponse errorResponse) {
@@ -175,9 +175,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * 401 and 403 belong to Spring Security. An {@code AccessDeniedException} thrown by a controller or
      * service (an ownership rule, {@code @PreAuthorize}) is re-thrown so that Security's
      * {@code ExceptionTranslationFilter} answers it with the same entry point and access-denied handler
-     * as the URL rules, instead of the catch-all below turning it into a 500.
+     * as the URL rules, instead of the catch-all below turning it into a 500. The same for the firewall's
+     * {@code RequestRejectedException}, raised when MVC first reads a header with control characters.
      */
-    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class, RequestRejectedException.class})
     void leaveToSpringSecurity(RuntimeException ex) {
         throw ex;
     }
@@ -185,9 +186,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** The guide's 500: log the details server-side, expose none of them. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
-        String errorId = UUID.randomUUID().toString();
-        log.error("Unexpected error {} on {} {}", errorId, request.getMethod(), request.getRequestURI(), ex);
-        return problem(Problems.unexpected(errorId));
+        return unexpected(ex, request.getMethod() + " " + request.getRequestURI());
+    }
+
+    private static ResponseEntity<Object> unexpected(Exception ex, String where) {
+        return problem(Problems.unexpected(ex, where));
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {

@@ -70,7 +70,9 @@ public class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatSer
                 return;
             }
             try {
-                writer.write(request, response, httpStatus, "Rejected by the web server: " + httpStatus.getReasonPhrase());
+                writer.write(request, response, httpStatus.is5xxServerError()
+                        ? Problems.unexpected(throwable, request.getRequestURI())
+                        : Problems.of(httpStatus, "Rejected by the web server: " + httpStatus.getReasonPhrase()));
                 response.finishResponse();
             } catch (IOException | IllegalStateException ignored) {
                 // The connection is already broken or the response committed: nothing more can be sent.

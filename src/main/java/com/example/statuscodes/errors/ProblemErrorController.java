@@ -2,8 +2,6 @@ package com.example.statuscodes.errors;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,7 +10,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.UUID;
 
 /**
  * Replaces Boot's {@code BasicErrorController} on {@code /error}, where the servlet container forwards
@@ -21,8 +18,6 @@ import java.util.UUID;
  */
 @RestController
 public class ProblemErrorController implements ErrorController {
-
-    private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
@@ -35,10 +30,8 @@ public class ProblemErrorController implements ErrorController {
         ProblemDetail problem;
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (status.is5xxServerError()) {
-            String errorId = UUID.randomUUID().toString();
-            log.error("Unexpected error {} on {}", errorId, request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
-                    exception instanceof Throwable throwable ? throwable : null);
-            problem = Problems.unexpected(errorId);
+            problem = Problems.unexpected(exception instanceof Throwable throwable ? throwable : null,
+                    String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
         } else {
             problem = Problems.of(status, status.getReasonPhrase());
         }

@@ -4,8 +4,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.UUID;
 
 /**
  * The one place an RFC 9457 problem is built. Every error body of this API, whichever layer
@@ -16,6 +20,8 @@ public final class Problems {
 
     /** "about:blank": the problem means no more than its HTTP status code (RFC 9457, section 4.2.1). */
     public static final URI DEFAULT_TYPE = URI.create("about:blank");
+
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
     private Problems() {
     }
@@ -39,8 +45,13 @@ public final class Problems {
         }
     }
 
-    /** The guide's 500: a generic detail and an id that matches the one logged with the stack trace. */
-    public static ProblemDetail unexpected(String errorId) {
+    /**
+     * The guide's 500: the details go to the log, once, under a fresh error id; the client gets a generic
+     * detail and that id, nothing else (no class name, SQL or stack frame).
+     */
+    public static ProblemDetail unexpected(Throwable cause, String where) {
+        String errorId = UUID.randomUUID().toString();
+        log.error("Unexpected error {} on {}", errorId, where, cause);
         ProblemDetail problem = of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred. Report error id " + errorId + " if it persists.");
         problem.setProperty("errorId", errorId);

@@ -11,6 +11,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HexFormat;
 import java.util.function.Function;
 
 /**
@@ -57,8 +60,23 @@ public class RateLimitFilter extends OncePerRequestFilter {
                 "Rate limit exceeded; retry in " + retryAfter + " second" + (retryAfter == 1 ? "" : "s"));
     }
 
-    /** The socket's peer. X-Forwarded-For counts only when the operator sets server.forward-headers-strategy. */
+    /**
+     * The socket's peer; X-Forwarded-For counts only when the operator sets server.forward-headers-strategy.
+     * An IPv6 client is keyed by its /64 network: one host commonly holds a whole /64, and would otherwise
+     * get a fresh bucket for every address it picks from it.
+     */
     public static String clientIp(HttpServletRequest request) {
-        return "ip:" + request.getRemoteAddr();
+        String address = request.getRemoteAddr();
+        if (address.indexOf(':') >= 0) {
+            try {
+                byte[] bytes = InetAddress.getByName(address).getAddress(); // a literal: no DNS look-up
+                if (bytes.length == 16) {
+                    return "ip6:" + HexFormat.of().formatHex(bytes, 0, 8);
+                }
+            } catch (UnknownHostException notAnAddress) {
+                // fall through: key by the text as given
+            }
+        }
+        return "ip:" + address;
     }
 }

@@ -1,7 +1,9 @@
 package com.example.statuscodes.ratelimit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param enabled                switches both limits
@@ -10,9 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxClients             most buckets kept in memory; beyond it the least recently used are dropped
  */
 @ConfigurationProperties("app.rate-limit")
+@Validated // a zero or negative limit fails at start-up, not as a 500 on every request
 public record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("100") long requestsPerMinute,
-        @DefaultValue("10") long loginAttemptsPerMinute,
-        @DefaultValue("100000") long maxClients) {
+        @DefaultValue("100") @Positive long requestsPerMinute,
+        @DefaultValue("10") @Positive long loginAttemptsPerMinute,
+        @DefaultValue("100000") @Positive long maxClients) {
 }

@@ -6,10 +6,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import static org.springframework.http.HttpStatus.NOT_FOUND;
 import static org.springframework.http.HttpStatus.UNAUTHORIZED;
 
-/** {@code GET /api/me}: the caller's own account. Without a token Spring Security answers the guide's 401. */
+/**
+ * {@code GET /api/me}: the caller's own account. Without a token Spring Security answers the guide's 401;
+ * a token whose account is gone is a 401 as well ({@code auth.AccountJwtAuthenticationConverter}).
+ */
 @RestController
 public class MeController {
 
@@ -19,7 +21,7 @@ public class MeController {
         this.users = users;
     }
 
-    @ProblemResponses({UNAUTHORIZED, NOT_FOUND})
+    @ProblemResponses({UNAUTHORIZED})
     @GetMapping("/api/me")
     public UserResponse me(Authentication authentication) {
         return users.get(Caller.of(authentication).userId());

@@ -32,4 +32,12 @@ public record UserRequest(
 
         @PasswordRules
         String password) {
+
+    /**
+     * The e-mail is validated as it will be stored (trimmed, lower-cased): lower-casing can lengthen a string
+     * ({@code "İ"} becomes two characters), and the 254-character rule must hold for what reaches the column.
+     */
+    public UserRequest {
+        email = User.normaliseEmail(email);
+    }
 }

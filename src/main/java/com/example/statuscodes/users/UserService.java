@@ -2,6 +2,7 @@ package com.example.statuscodes.users;
 
 import com.example.statuscodes.admin.AdminSettingsStore;
 import com.example.statuscodes.auth.Caller;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -28,14 +29,16 @@ public class UserService {
     private final AdminSettingsStore settings;
     private final SpringValidatorAdapter validator;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public UserService(UserRepository repository, PasswordEncoder passwordEncoder, AdminSettingsStore settings,
-                       Validator validator, Clock clock) {
+                       Validator validator, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.settings = settings;
         this.validator = new SpringValidatorAdapter(validator);
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -135,7 +138,9 @@ public class UserService {
 
     private User writeNow(Supplier<User> write) {
         try {
-            return write.get();
+            User written = write.get();
+            events.publishEvent(new UserChangedEvent(written.getId()));
+            return written;
         } catch (DataIntegrityViolationException ex) {
             if (violates(ex, User.EMAIL_CONSTRAINT)) {
                 throw new DuplicateEmailException(ex);

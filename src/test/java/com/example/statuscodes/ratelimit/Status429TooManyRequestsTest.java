@@ -156,6 +156,16 @@ class Status429TooManyRequestsTest {
         }
 
         @Test
+        void ipv6_clients_share_the_bucket_of_their_64_network() {
+            for (int request = 1; request <= 5; request++) {
+                mvc.get().uri("/api/me").with(from("2001:db8:1:2::" + request)).exchange();
+            }
+            assertThat(mvc.get().uri("/api/me").with(from("2001:db8:1:2:ffff::9")))
+                    .hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+            assertThat(mvc.get().uri("/api/me").with(from("2001:db8:1:3::1"))).hasStatus(HttpStatus.UNAUTHORIZED);
+        }
+
+        @Test
         void forged_x_forwarded_for_does_not_get_a_fresh_bucket() {
             for (int request = 1; request <= 5; request++) {
                 mvc.get().uri("/api/me").with(from("10.0.2.1")).header("X-Forwarded-For", "203.0.113." + request)

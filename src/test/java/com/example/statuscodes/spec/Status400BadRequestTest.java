@@ -2,6 +2,7 @@ package com.example.statuscodes.spec;
 
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.TestUsers;
+import com.example.statuscodes.users.User;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -176,21 +177,30 @@ class Status400BadRequestTest {
     }
 
     @Nested
-    @DisplayName("a URL the firewall refuses")
+    @DisplayName("a URL or header the firewall refuses")
     class RejectedUrl {
+
+        @Test
+        void control_character_in_a_header_read_by_mvc_returns_400_not_500() {
+            User user = users.create("ctrl");
+            assertProblem(mvc.patch().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                            .header(HttpHeaders.IF_MATCH, "\"0\u0085\"").contentType("application/merge-patch+json")
+                            .content("{\"age\": 20}").exchange(), HttpStatus.BAD_REQUEST,
+                    "The request contains characters that are not allowed in a URL or header");
+        }
 
         @Test
         void semicolon_in_path_returns_400_problem() {
             assertProblem(mvc.get().uri("/api/users/1;jsessionid=x").header(HttpHeaders.AUTHORIZATION, users.alice())
                             .exchange(), HttpStatus.BAD_REQUEST,
-                    "The request URL contains a character sequence that is not allowed");
+                    "The request contains characters that are not allowed in a URL or header");
         }
 
         @Test
         void encoded_slash_in_path_returns_400_problem() {
             assertProblem(mvc.get().uri(URI.create("/api/users/1%2F2")).header(HttpHeaders.AUTHORIZATION, users.alice())
                             .exchange(), HttpStatus.BAD_REQUEST,
-                    "The request URL contains a character sequence that is not allowed");
+                    "The request contains characters that are not allowed in a URL or header");
         }
     }
 }

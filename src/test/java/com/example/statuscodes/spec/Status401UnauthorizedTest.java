@@ -3,6 +3,7 @@ package com.example.statuscodes.spec;
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.support.Tokens;
+import com.example.statuscodes.users.User;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -106,6 +107,22 @@ class Status401UnauthorizedTest {
         @Test
         void garbage_token_returns_401_invalid_token() {
             assertInvalidToken("not-a-jwt");
+        }
+
+        @Test
+        void token_of_a_deleted_account_returns_401_invalid_token() {
+            User user = users.create("deleted");
+            String token = users.tokenFor(user);
+            assertThat(mvc.delete().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, token))
+                    .hasStatus(HttpStatus.NO_CONTENT);
+            assertInvalidToken(token.substring("Bearer ".length()));
+        }
+
+        @Test
+        void token_issued_before_its_account_was_created_returns_401_invalid_token() {
+            // An id reused after a restart of the in-memory database must not inherit an old token.
+            User user = users.create("reused-id");
+            assertInvalidToken(tokens.issuedAt(user.getId(), user.getCreatedAt().minusSeconds(60)));
         }
     }
 

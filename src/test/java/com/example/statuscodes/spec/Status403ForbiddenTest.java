@@ -110,6 +110,23 @@ class Status403ForbiddenTest {
     class Roles {
 
         @Test
+        void demoted_admin_loses_admin_rights_at_once_with_the_same_token() {
+            User user = users.create("short-reign");
+            String token = users.tokenFor(user);
+            promote(user, "ADMIN");
+            assertThat(mvc.get().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, token)).hasStatusOk();
+            promote(user, "USER");
+            assertProblem(mvc.get().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, token).exchange(),
+                    HttpStatus.FORBIDDEN, "Admin access required");
+        }
+
+        private void promote(User user, String role) {
+            assertThat(mvc.patch().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .contentType("application/merge-patch+json").content("{\"role\": \"%s\"}".formatted(role)))
+                    .hasStatusOk();
+        }
+
+        @Test
         void user_cannot_promote_self_to_admin() {
             User user = users.create("climber");
             assertProblem(mvc.patch().uri("/api/users/{id}", user.getId())

@@ -18,6 +18,7 @@ import java.util.Map;
 
 import static com.example.statuscodes.support.Problem.assertErrors;
 import static com.example.statuscodes.support.Problem.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The guide's 422: syntactically fine and understood, but the values break the rules. */
 @ApiTest
@@ -45,6 +46,15 @@ class Status422UnprocessableContentTest {
         MvcTestResult result = postUser("{\"email\": \"not-an-email\", \"age\": -5}");
         assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
         assertErrors(result, Map.of("email", "Invalid format", "age", "Must be positive"));
+    }
+
+    @Test
+    void post_email_that_grows_past_254_characters_when_lower_cased_returns_422_not_500() {
+        // "İ" lower-cases to two characters: the length rule must see the address as it will be stored.
+        String email = "İ".repeat(64) + "@" + "a".repeat(60) + "." + "b".repeat(60) + "." + "c".repeat(60) + ".com";
+        MvcTestResult result = postUser("{\"email\": \"%s\"}".formatted(email));
+        assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertThat(result).bodyJson().extractingPath("$.errors.email").isNotNull();
     }
 
     @Test

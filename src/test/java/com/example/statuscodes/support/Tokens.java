@@ -16,7 +16,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
-/** Mints tokens like the API does (fast: no bcrypt), and the forged ones an attacker would try. */
+/**
+ * Mints tokens like the API does (fast: no bcrypt), and the forged ones an attacker would try. The role
+ * claim is ignored by the API (it looks the role up); forged tokens carry one to show that it does not help.
+ */
 @TestComponent
 public class Tokens {
 
@@ -32,6 +35,17 @@ public class Tokens {
 
     public String expired(long userId) {
         return sign(apiEncoder, userId, Role.USER, Instant.now().minus(Duration.ofHours(1)));
+    }
+
+    /** Valid signature and lifetime, but issued at the given time (e.g. before the account existed). */
+    public String issuedAt(long userId, Instant issuedAt) {
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .subject(Long.toString(userId))
+                .issuedAt(issuedAt)
+                .expiresAt(Instant.now().plus(Duration.ofHours(1)))
+                .build();
+        return apiEncoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
     }
 
     public String signedWithAnotherKey(long userId) {
@@ -58,7 +72,7 @@ public class Tokens {
     private static String sign(JwtEncoder encoder, long userId, Role role, Instant expiresAt) {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .subject(Long.toString(userId))
-                .issuedAt(expiresAt.minus(Duration.ofHours(2)))
+                .issuedAt(Instant.now().isBefore(expiresAt) ? Instant.now() : expiresAt.minus(Duration.ofHours(1)))
                 .expiresAt(expiresAt)
                 .claim("roles", List.of(role.name()))
                 .build();

@@ -27,7 +27,7 @@ class UserServiceConflictTest {
     private final UserRepository repository = mock(UserRepository.class);
     private final UserService service = new UserService(repository,
             PasswordEncoderFactories.createDelegatingPasswordEncoder(), new AdminSettingsStore(),
-            Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC());
+            Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC(), event -> { });
 
     @Test
     void concurrent_update_returns_409_with_its_own_message() {
