@@ -4,6 +4,7 @@ import com.example.statuscodes.docs.ProblemResponses;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static org.springframework.http.HttpStatus.NOT_ACCEPTABLE;
 import static org.springframework.http.HttpStatus.BAD_REQUEST;
 import static org.springframework.http.HttpStatus.CONTENT_TOO_LARGE;
 import static org.springframework.http.HttpStatus.FORBIDDEN;
@@ -24,7 +26,7 @@ import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
  * before this controller runs, and an anonymous caller with 401.
  */
 @RestController
-@RequestMapping("/api/admin/settings")
+@RequestMapping(path = "/api/admin/settings", produces = MediaType.APPLICATION_JSON_VALUE)
 public class AdminSettingsController {
 
     private final AdminSettingsStore store;
@@ -33,14 +35,15 @@ public class AdminSettingsController {
         this.store = store;
     }
 
-    @ProblemResponses({UNAUTHORIZED, FORBIDDEN})
+    @ProblemResponses({UNAUTHORIZED, FORBIDDEN, NOT_ACCEPTABLE})
     @GetMapping
     public AdminSettings get() {
         return store.current();
     }
 
     /** 200 with the new settings; an out-of-range value → 422, a missing one → 400 (same errors map). */
-    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT})
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE,
+            UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @PutMapping
     public AdminSettings replace(@Valid @RequestBody AdminSettings settings) {
         return store.replace(settings);
@@ -48,7 +51,7 @@ public class AdminSettingsController {
 
     /** Reset to defaults: success with nothing to return → 204. */
     @ApiResponse(responseCode = "204", description = "Reset to defaults; no body")
-    @ProblemResponses({UNAUTHORIZED, FORBIDDEN})
+    @ProblemResponses({UNAUTHORIZED, FORBIDDEN, NOT_ACCEPTABLE})
     @DeleteMapping
     public ResponseEntity<Void> reset() {
         store.reset();

@@ -3,10 +3,13 @@ package com.example.statuscodes.auth;
 import com.example.statuscodes.docs.ProblemResponses;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static org.springframework.http.HttpStatus.NOT_ACCEPTABLE;
 import static org.springframework.http.HttpStatus.BAD_REQUEST;
 import static org.springframework.http.HttpStatus.CONTENT_TOO_LARGE;
 import static org.springframework.http.HttpStatus.UNAUTHORIZED;
@@ -14,6 +17,7 @@ import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 
 /** {@code POST /api/auth/token}: e-mail and password in, a bearer token out (200), or 401. */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE) // Accept: application/xml → 406 before any work is done
 public class TokenController {
 
     public static final String PATH = "/api/auth/token";
@@ -25,7 +29,7 @@ public class TokenController {
     }
 
     @SecurityRequirements // the way to get a token needs none
-    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE})
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE})
     @PostMapping(PATH)
     public TokenResponse token(@Valid @RequestBody LoginRequest request) {
         return tokens.login(request);

@@ -2,11 +2,14 @@ package com.example.statuscodes.demo;
 
 import com.example.statuscodes.docs.ProblemResponses;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
+import static org.springframework.http.HttpStatus.NOT_ACCEPTABLE;
 import static org.springframework.http.HttpStatus.UNAUTHORIZED;
 
 /**
@@ -15,12 +18,13 @@ import static org.springframework.http.HttpStatus.UNAUTHORIZED;
  * detail and an error id, while the stack trace goes to the log under the same id.
  */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE) // Accept: application/xml → 406 before any work is done
 public class ServerErrorDemoController {
 
     private final Map<String, Integer> limits = Map.of("maxUsers", 1000);
 
     @ApiResponse(responseCode = "500", description = "Always: the demo of the catch-all")
-    @ProblemResponses({UNAUTHORIZED})
+    @ProblemResponses({UNAUTHORIZED, NOT_ACCEPTABLE})
     @GetMapping("/api/demo/server-error")
     public Map<String, Integer> serverError() {
         int perTeam = limits.get("maxUsersPerTeam"); // unboxing null: NullPointerException

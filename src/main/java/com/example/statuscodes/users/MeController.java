@@ -3,9 +3,12 @@ package com.example.statuscodes.users;
 import com.example.statuscodes.auth.Caller;
 import com.example.statuscodes.docs.ProblemResponses;
 import org.springframework.security.core.Authentication;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static org.springframework.http.HttpStatus.NOT_ACCEPTABLE;
 import static org.springframework.http.HttpStatus.UNAUTHORIZED;
 
 /**
@@ -13,6 +16,7 @@ import static org.springframework.http.HttpStatus.UNAUTHORIZED;
  * a token whose account is gone is a 401 as well ({@code auth.AccountJwtAuthenticationConverter}).
  */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE) // Accept: application/xml → 406 before any work is done
 public class MeController {
 
     private final UserService users;
@@ -21,7 +25,7 @@ public class MeController {
         this.users = users;
     }
 
-    @ProblemResponses({UNAUTHORIZED})
+    @ProblemResponses({UNAUTHORIZED, NOT_ACCEPTABLE})
     @GetMapping("/api/me")
     public UserResponse me(Authentication authentication) {
         return users.get(Caller.of(authentication).userId());

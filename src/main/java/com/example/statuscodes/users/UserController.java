@@ -19,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.BindException;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -50,7 +51,7 @@ import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
  * its error codes come from the layers around it (binding, validation, {@link UserService}).
  */
 @RestController
-@RequestMapping("/api/users")
+@RequestMapping(path = "/api/users", produces = MediaType.APPLICATION_JSON_VALUE)
 public class UserController {
 
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
@@ -94,8 +95,8 @@ public class UserController {
     @SecurityRequirements // sign-up: no token needed
     @ApiResponse(responseCode = "201", description = "Created", headers = {
             @Header(name = "Location", description = "/api/users/{id}"), @Header(name = "ETag")})
-    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONFLICT, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE,
-            UNPROCESSABLE_CONTENT})
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONFLICT, CONTENT_TOO_LARGE,
+            UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @PostMapping
     public ResponseEntity<UserResponse> create(@Valid @RequestBody UserRequest request, Authentication authentication) {
         UserResponse created = users.create(Caller.of(authentication), request);
@@ -104,7 +105,8 @@ public class UserController {
     }
 
     /** 200 with the updated user (the guide: a successful PUT returns the new state). */
-    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT})
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED,
+            CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @PutMapping("/{id}")
     public ResponseEntity<UserResponse> replace(@PathVariable long id, @Valid @RequestBody UserRequest request,
                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -113,7 +115,8 @@ public class UserController {
     }
 
     /** Only {@code application/merge-patch+json}: any other Content-Type → 415 with an {@code Accept} header naming it. */
-    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT})
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED,
+            CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
     public ResponseEntity<UserResponse> patch(@PathVariable long id,
                                               @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -128,7 +131,8 @@ public class UserController {
 
     /** 204: deleted, nothing to return. The same DELETE again → 404. */
     @ApiResponse(responseCode = "204", description = "Deleted; no body")
-    @ProblemResponses({UNAUTHORIZED, FORBIDDEN, NOT_FOUND, PRECONDITION_FAILED})
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED,
+            NOT_ACCEPTABLE})
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable long id,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,

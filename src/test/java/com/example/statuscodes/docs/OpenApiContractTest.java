@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Docs and behaviour cannot drift apart silently: for every operation in {@code /v3/api-docs}, the documented
  * status codes must be exactly the ones the spec tests observed on it. Only 429 and 500 may be documented
- * without being observed on every operation: every operation sits behind the limiter and the catch-all,
- * which are specified on representative endpoints. Runs last, after the spec classes (see
+ * without being observed on every operation (every operation sits behind the limiter and the catch-all,
+ * which are specified on representative endpoints), plus the few races listed in SPECIFIED_BELOW_HTTP. Runs last, after the spec classes (see
  * junit-platform.properties); run it with the whole suite, not alone.
  */
 @ApiTest
@@ -35,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiContractTest {
 
     private static final Set<Integer> UNIVERSAL = Set.of(429, 500);
+    /** Documented statuses that HTTP cannot trigger on demand, each specified by a unit test instead. */
+    private static final Map<String, Set<Integer>> SPECIFIED_BELOW_HTTP = Map.of(
+            "DELETE /api/users/{id}", Set.of(409)); // UserServiceConflictTest: an optimistic-lock race
 
     @Autowired
     MockMvcTester mvc;
@@ -57,6 +60,7 @@ class OpenApiContractTest {
             Set<Integer> untested = new TreeSet<>(documented);
             untested.removeAll(seen);
             untested.removeAll(UNIVERSAL);
+            untested.removeAll(SPECIFIED_BELOW_HTTP.getOrDefault(method.toUpperCase() + " " + path, Set.of()));
             if (!undocumented.isEmpty() || !untested.isEmpty()) {
                 drift.add("%s %s: observed but not documented %s, documented but never observed %s"
                         .formatted(method.toUpperCase(), path, undocumented, untested));

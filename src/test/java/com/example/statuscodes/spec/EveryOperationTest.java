@@ -2,6 +2,7 @@ package com.example.statuscodes.spec;
 
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.TestUsers;
+import com.example.statuscodes.users.UserRepository;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +18,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import java.nio.charset.StandardCharsets;
 
 import static com.example.statuscodes.support.Problem.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rules that hold for every operation of a kind: each protected operation answers 401 without a token,
@@ -40,6 +42,8 @@ class EveryOperationTest {
     MockMvcTester mvc;
     @Autowired
     TestUsers users;
+    @Autowired
+    UserRepository repository;
 
     private MockMvcTester.MockMvcRequestBuilder request(String method, String path, String caller) {
         MockMvcTester.MockMvcRequestBuilder request = mvc.method(HttpMethod.valueOf(method)).uri(path);
@@ -93,11 +97,37 @@ class EveryOperationTest {
         assertProblem(result, HttpStatus.CONTENT_TOO_LARGE, "Request body is larger than the limit of 1048576 bytes");
     }
 
-    @Test
-    void list_users_with_accept_xml_returns_406() {
-        assertProblem(request("GET", "/api/users", "alice").accept(MediaType.APPLICATION_XML).exchange(),
-                HttpStatus.NOT_ACCEPTABLE,
-                "Acceptable representations: [application/json, application/*+json].");
+    @ParameterizedTest(name = "{0} {1} with Accept: application/xml → 406, nothing done")
+    @CsvSource(delimiter = '|', value = {
+            "GET    | /api/users             | alice",
+            "GET    | /api/users/1           | alice",
+            "POST   | /api/users             | anonymous",
+            "PUT    | /api/users/1           | alice",
+            "PATCH  | /api/users/1           | alice",
+            "DELETE | /api/users/1           | alice",
+            "GET    | /api/me                | alice",
+            "POST   | /api/auth/token        | anonymous",
+            "GET    | /api/admin/settings    | admin",
+            "PUT    | /api/admin/settings    | admin",
+            "DELETE | /api/admin/settings    | admin",
+            "GET    | /api/demo/server-error | alice"})
+    void operation_with_accept_xml_returns_406_before_doing_anything(String method, String path, String caller) {
+        MvcTestResult result = request(method, path, caller).accept(MediaType.APPLICATION_XML)
+                .contentType(path.equals("/api/users/1") && method.equals("PATCH") ? "application/merge-patch+json"
+                        : MediaType.APPLICATION_JSON_VALUE)
+                .content("{\"email\": \"not-created@example.com\"}").exchange();
+        assertProblem(result, HttpStatus.NOT_ACCEPTABLE, "Acceptable representations: [application/json].");
+        assertThat(repository.findByEmail("not-created@example.com")).isEmpty();
+        assertThat(repository.findById(1L)).isPresent();
+    }
+
+    @ParameterizedTest(name = "{0} /api/users/abc → 400 naming id")
+    @CsvSource({"GET", "PUT", "PATCH", "DELETE"})
+    void operation_on_a_non_numeric_user_id_returns_400_not_404(String method) {
+        MvcTestResult result = request(method, "/api/users/abc", "admin")
+                .contentType(method.equals("PATCH") ? "application/merge-patch+json" : MediaType.APPLICATION_JSON_VALUE)
+                .content("{\"email\": \"abc@example.com\"}").exchange();
+        assertProblem(result, HttpStatus.BAD_REQUEST, "Invalid request parameter: id");
     }
 
     @Test

@@ -37,7 +37,7 @@ class ProtocolErrorsTest {
         assertProblem(mvc.get().uri("/api/users/1").header(HttpHeaders.AUTHORIZATION, users.alice())
                         .accept(MediaType.APPLICATION_XML).exchange(),
                 HttpStatus.NOT_ACCEPTABLE,
-                "Acceptable representations: [application/json, application/*+json].");
+                "Acceptable representations: [application/json].");
     }
 
     @Test
@@ -71,9 +71,10 @@ class ProtocolErrorsTest {
     }
 
     @Test
-    void error_with_an_unparseable_accept_header_is_still_problem_json() {
+    void unparseable_accept_header_returns_406_still_as_problem_json() {
         assertProblem(mvc.get().uri("/api/users/999999").header(HttpHeaders.AUTHORIZATION, users.alice())
-                .header(HttpHeaders.ACCEPT, "garbage").exchange(), HttpStatus.NOT_FOUND, "User not found");
+                        .header(HttpHeaders.ACCEPT, "garbage").exchange(), HttpStatus.NOT_ACCEPTABLE,
+                "Acceptable representations: [application/json].");
     }
 
     @Test

@@ -43,4 +43,15 @@ class UserServiceConflictTest {
                             .isEqualTo("The user was changed by another request; fetch it again and retry");
                 });
     }
+
+    @Test
+    void delete_that_loses_a_race_returns_409() {
+        User user = new User("racer@example.com", "Racer", 30, Role.USER, Instant.now());
+        when(repository.findById(8L)).thenReturn(Optional.of(user));
+        org.mockito.Mockito.doThrow(new ObjectOptimisticLockingFailureException(User.class, 8L)).when(repository).flush();
+
+        assertThatThrownBy(() -> service.delete(new Caller(8L, false), 8L, null))
+                .isInstanceOfSatisfying(ConcurrentUpdateException.class,
+                        ex -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
+    }
 }
