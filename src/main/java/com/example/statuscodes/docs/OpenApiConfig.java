@@ -18,7 +18,10 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.method.HandlerMethod;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,16 +79,29 @@ public class OpenApiConfig {
             statuses.put(429, HttpStatus.TOO_MANY_REQUESTS);
             statuses.put(500, HttpStatus.INTERNAL_SERVER_ERROR);
             ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
-            boolean admin = handler.getBeanType().getSimpleName().startsWith("Admin");
+            RequestMappingInfo mapping = mappingOf(handler);
             statuses.values().forEach(status -> responses.addApiResponse(Integer.toString(status.value()),
-                    response(status, admin)));
+                    response(status, mapping.method(), mapping.path())));
             addRateLimitHeaders(responses);
             operation.setResponses(responses);
             return operation;
         };
     }
 
-    private static ApiResponse response(HttpStatus status, boolean admin) {
+    private record RequestMappingInfo(String method, String path) {
+    }
+
+    /** The operation's method and path template, as its mapping annotations declare them. */
+    private static RequestMappingInfo mappingOf(HandlerMethod handler) {
+        RequestMapping onClass = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RequestMapping.class);
+        RequestMapping onMethod = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
+        String prefix = onClass != null && onClass.path().length > 0 ? onClass.path()[0] : "";
+        String path = onMethod != null && onMethod.path().length > 0 ? onMethod.path()[0] : "";
+        String method = onMethod != null && onMethod.method().length > 0 ? onMethod.method()[0].name() : "GET";
+        return new RequestMappingInfo(method, prefix + path);
+    }
+
+    private static ApiResponse response(HttpStatus status, String method, String path) {
         if (status == HttpStatus.NOT_MODIFIED) {
             return new ApiResponse().description("Not Modified: your copy (If-None-Match) is current; no body")
                     .addHeaderObject("ETag", header("The current entity tag"));
@@ -94,7 +110,7 @@ public class OpenApiConfig {
                 .description(status.getReasonPhrase())
                 .content(new Content().addMediaType(PROBLEM_JSON, new MediaType()
                         .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
-                        .example(ProblemExamples.of(status, admin))));
+                        .example(ProblemExamples.of(status, method, path))));
         switch (status) {
             case UNAUTHORIZED -> response.addHeaderObject("WWW-Authenticate",
                     header("Bearer, or Bearer error=\"invalid_token\", error_description=\"...\" (RFC 6750)"));

@@ -38,6 +38,18 @@ class OpenApiTest {
                 .isEqualTo("User not found");
         assertThat(mvc.get().uri("/v3/api-docs"))
                 .bodyJson()
+                .extractingPath("$.paths['/api/auth/token'].post.responses['401'].content['application/problem+json'].example.detail")
+                .isEqualTo("Invalid email or password");
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .bodyJson()
+                .extractingPath("$.paths['/api/admin/settings'].delete.responses['403'].content['application/problem+json'].example.detail")
+                .isEqualTo("Admin access required");
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .bodyJson()
+                .extractingPath("$.paths['/api/users'].post.responses['422'].content['application/problem+json'].example.errors")
+                .isEqualTo(java.util.Map.of("email", "Invalid format", "age", "Must be positive"));
+        assertThat(mvc.get().uri("/v3/api-docs"))
+                .bodyJson()
                 .extractingPath("$.paths['/api/users'].post.responses['201'].headers.Location")
                 .isNotNull();
         assertThat(mvc.get().uri("/v3/api-docs"))
