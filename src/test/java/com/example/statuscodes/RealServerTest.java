@@ -79,6 +79,8 @@ class RealServerTest {
         HttpResponse<String> response = send(request("/api/users/1%00"));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":400")
+                .contains("\"detail\":\"Rejected by the web server: Bad Request\"");
     }
 
     @Test
@@ -100,7 +102,7 @@ class RealServerTest {
     }
 
     @Test
-    void unknown_route_through_tomcat_is_a_problem() throws Exception {
+    void anonymous_request_through_tomcat_is_a_401_problem_with_www_authenticate() throws Exception {
         HttpResponse<String> response = send(request("/api/nowhere"));
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

@@ -32,7 +32,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 /**
  * Who may call what, and where 401, 403 and 429 are born. Read the filter chain top to bottom:
  * <pre>
- *   firewall ............ ";", encoded "/", "%00" in the path       → 400 (firewallRejections)
+ *   firewall ............ ";" in the path, control characters     → 400 (firewallRejections; Tomcat itself
+ *                         in a header                             refuses an encoded "/" or "%00" first)
  *   login limiter ....... POST /api/auth/token over its budget      → 429, before any token or password work
  *   bearer token ........ expired, forged, alg:none, garbage       → 401 Bearer error="invalid_token"
  *   API limiter ......... per user (per IP when anonymous)          → 429, once we know who is calling
@@ -92,7 +93,8 @@ public class SecurityConfig {
                     RateLimitPolicy.perMinute("login", rateLimits.loginAttemptsPerMinute()),
                     LOGIN, RateLimitFilter::clientIp, writer), HeaderWriterFilter.class);
             // API limit: after the token is verified, so the bucket is the user's, whatever IP they use;
-            // anonymous callers share their IP's bucket. Before the URL rules, so a flood of 401s is limited too.
+            // anonymous callers share their IP's bucket. Before the URL rules, so a flood of anonymous 401s is
+            // limited too (a request with an invalid token is refused by the bearer filter before it gets here).
             http.addFilterAfter(new RateLimitFilter(limiter,
                     RateLimitPolicy.perMinute("default", rateLimits.requestsPerMinute()),
                     new NegatedRequestMatcher(new OrRequestMatcher(HEALTH, LOGIN)),

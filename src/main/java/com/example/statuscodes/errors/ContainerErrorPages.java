@@ -17,8 +17,9 @@ import java.io.IOException;
 /**
  * The last layer: Tomcat itself refuses some requests before any filter or servlet runs (an encoded
  * {@code /} or {@code %00} in the path, a malformed request line) and answers them with its own HTML page.
- * This swaps Tomcat's error report valve for one that writes the same problem+json as everything else.
- * Ordered last, so it replaces the valve Spring Boot installs.
+ * This makes the host's error report valve one that writes the same problem+json as everything else:
+ * it removes any report valve already configured and names ours as the host's valve class, so Tomcat does
+ * not add its default one when the host starts. Ordered last, after Spring Boot's own customizers.
  */
 @Component
 public class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {

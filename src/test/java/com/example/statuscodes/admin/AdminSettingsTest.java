@@ -7,11 +7,17 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import static com.example.statuscodes.support.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code /api/admin/settings} as an admin sees it; the 401/403/422 cases are in the spec package. */
 @ApiTest
@@ -27,7 +33,7 @@ class AdminSettingsTest {
 
     @AfterEach
     void resetSettings() {
-        settings.reset();
+        TestUsers.asAdmin(settings::reset);
     }
 
     @Test
@@ -52,18 +58,18 @@ class AdminSettingsTest {
 
     @Test
     void put_settings_closing_signups_makes_signup_403() {
-        mvc.put().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+        assertThat(mvc.put().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"signupsEnabled\": false, \"defaultPageSize\": 20}").exchange();
+                .content("{\"signupsEnabled\": false, \"defaultPageSize\": 20}")).hasStatusOk();
 
-        assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"email\": \"%s\"}".formatted(TestUsers.uniqueEmail("closed"))))
-                .hasStatus(HttpStatus.FORBIDDEN);
+        assertProblem(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\": \"%s\"}".formatted(TestUsers.uniqueEmail("closed"))).exchange(),
+                HttpStatus.FORBIDDEN, "Sign-ups are closed");
     }
 
     @Test
     void delete_settings_as_admin_returns_204_and_restores_defaults() {
-        settings.replace(new AdminSettings(false, 7));
+        TestUsers.asAdmin(() -> settings.replace(new AdminSettings(false, 7)));
         assertThat(mvc.delete().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin()))
                 .hasStatus(HttpStatus.NO_CONTENT)
                 .body().isEmpty();
@@ -77,6 +83,21 @@ class AdminSettingsTest {
                 .content("{\"signupsEnabled\": false}"))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson().extractingPath("$.errors.defaultPageSize").isEqualTo("Is required");
+        assertThat(settings.current()).isEqualTo(AdminSettings.DEFAULTS);
+    }
+
+    @Test
+    void settings_need_the_admin_role_below_the_url_rule_too() {
+        SecurityContext user = SecurityContextHolder.createEmptyContext();
+        user.setAuthentication(new TestingAuthenticationToken("alice", null, "ROLE_USER"));
+        SecurityContextHolder.setContext(user);
+        try {
+            assertThatThrownBy(() -> settings.replace(new AdminSettings(false, 5)))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(settings::reset).isInstanceOf(AccessDeniedException.class);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
         assertThat(settings.current()).isEqualTo(AdminSettings.DEFAULTS);
     }
 }

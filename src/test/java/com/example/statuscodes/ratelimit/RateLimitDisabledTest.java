@@ -5,6 +5,8 @@ import com.example.statuscodes.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +26,16 @@ class RateLimitDisabledTest {
         for (int request = 1; request <= 150; request++) {
             assertThat(mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, alice))
                     .hasStatusOk()
+                    .doesNotContainHeader("RateLimit");
+        }
+    }
+
+    @Test
+    void login_attempts_are_not_limited_either_when_disabled() {
+        for (int attempt = 1; attempt <= 12; attempt++) {
+            assertThat(mvc.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"alice@example.com\", \"password\": \"wrong-password\"}"))
+                    .hasStatus(HttpStatus.UNAUTHORIZED)
                     .doesNotContainHeader("RateLimit");
         }
     }

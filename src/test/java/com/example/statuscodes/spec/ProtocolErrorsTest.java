@@ -101,4 +101,16 @@ class ProtocolErrorsTest {
                 .bodyJson().extractingPath("$.detail").asString()
                 .startsWith("An unexpected error occurred. Report error id ").doesNotContain("secret");
     }
+
+    @Test
+    void only_health_is_exposed_by_actuator() {
+        assertProblem(mvc.get().uri("/actuator/env").header(HttpHeaders.AUTHORIZATION, users.admin()).exchange(),
+                HttpStatus.NOT_FOUND, "No endpoint GET /actuator/env");
+    }
+
+    @Test
+    void h2_console_is_not_exposed() {
+        assertProblem(mvc.get().uri("/h2-console").header(HttpHeaders.AUTHORIZATION, users.admin()).exchange(),
+                HttpStatus.NOT_FOUND, "No endpoint GET /h2-console");
+    }
 }

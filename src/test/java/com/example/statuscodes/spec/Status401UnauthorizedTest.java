@@ -168,6 +168,9 @@ class Status401UnauthorizedTest {
                     .bodyJson()
                     .hasPath("$.access_token")
                     .isLenientlyEqualTo("{\"token_type\": \"Bearer\", \"expires_in\": 3600}");
+            assertThat(login("alice@example.com", "alice-password"))
+                    .doesNotContainHeader(HttpHeaders.SET_COOKIE) // stateless: no session, ever
+                    .hasHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate");
         }
 
         @Test

@@ -40,7 +40,7 @@ class Status403ForbiddenTest {
 
     @AfterEach
     void resetSettings() {
-        settings.reset();
+        TestUsers.asAdmin(settings::reset);
     }
 
     @Nested
@@ -182,7 +182,7 @@ class Status403ForbiddenTest {
 
         @Test
         void anonymous_signup_when_closed_returns_403_not_401() {
-            settings.replace(new AdminSettings(false, 20));
+            TestUsers.asAdmin(() -> settings.replace(new AdminSettings(false, 20)));
             String email = TestUsers.uniqueEmail("late");
             MvcTestResult result = mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
                     .content("{\"email\": \"%s\"}".formatted(email)).exchange();
@@ -192,7 +192,7 @@ class Status403ForbiddenTest {
 
         @Test
         void admin_can_still_create_users_when_signups_are_closed() {
-            settings.replace(new AdminSettings(false, 20));
+            TestUsers.asAdmin(() -> settings.replace(new AdminSettings(false, 20)));
             assertThat(mvc.post().uri("/api/users").header(HttpHeaders.AUTHORIZATION, users.admin())
                     .contentType(MediaType.APPLICATION_JSON)
                     .content("{\"email\": \"%s\"}".formatted(TestUsers.uniqueEmail("invited"))))

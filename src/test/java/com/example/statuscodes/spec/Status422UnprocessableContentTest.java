@@ -34,7 +34,7 @@ class Status422UnprocessableContentTest {
 
     @AfterEach
     void resetSettings() {
-        settings.reset();
+        TestUsers.asAdmin(settings::reset);
     }
 
     private MvcTestResult postUser(String body) {

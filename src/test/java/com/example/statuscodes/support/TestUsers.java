@@ -4,6 +4,9 @@ import com.example.statuscodes.users.Role;
 import com.example.statuscodes.users.User;
 import com.example.statuscodes.users.UserRepository;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,5 +52,18 @@ public class TestUsers {
 
     public String tokenFor(User user) {
         return tokens.bearer(user.getId(), user.getRole());
+    }
+
+    /** Runs a direct call (not an HTTP request) as an admin, e.g. to set up or reset the admin settings. */
+    public static void asAdmin(Runnable action) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext admin = SecurityContextHolder.createEmptyContext();
+        admin.setAuthentication(new TestingAuthenticationToken("test-admin", null, "ROLE_ADMIN"));
+        SecurityContextHolder.setContext(admin);
+        try {
+            action.run();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 }
