@@ -17,10 +17,6 @@ public record Caller(Long userId, boolean admin) {
         return new Caller(Long.valueOf(token.getToken().getSubject()), admin);
     }
 
-    public boolean isAnonymous() {
-        return userId == null;
-    }
-
     public boolean owns(long accountId) {
         return userId != null && userId == accountId;
     }

@@ -42,10 +42,6 @@ public final class ValidationErrors {
         return put(parameter, Kind.BAD_PARAMETER, message);
     }
 
-    public boolean isEmpty() {
-        return entries.isEmpty();
-    }
-
     /** One message per field: "missing" beats any rule, otherwise the alphabetically first, so output is stable. */
     private ValidationErrors put(String name, Kind kind, String message) {
         entries.merge(name, new Entry(kind, message), (old, neu) ->
