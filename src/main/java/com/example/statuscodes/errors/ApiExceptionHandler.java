@@ -148,8 +148,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return problem(Problems.of(HttpStatus.NOT_FOUND,
-                "No endpoint " + ex.getHttpMethod() + " /" + ex.getResourcePath()));
+        return problem(Problems.noEndpoint(ex.getHttpMethod().name(), "/" + ex.getResourcePath()));
     }
 
     /**

@@ -10,7 +10,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-
 /**
  * Replaces Boot's {@code BasicErrorController} on {@code /error}, where the servlet container forwards
  * errors that never reached a controller ({@code response.sendError}, an exception escaping a filter).
@@ -24,7 +23,7 @@ public class ProblemErrorController implements ErrorController {
         if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
             // Not a forwarded error: somebody asked for /error itself, which is no endpoint of this API.
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.of(HttpStatus.NOT_FOUND, "No endpoint " + request.getMethod() + " /error"));
+                    .body(Problems.noEndpoint(request.getMethod(), request.getRequestURI()));
         }
         HttpStatus status = statusOf(request);
         ProblemDetail problem;

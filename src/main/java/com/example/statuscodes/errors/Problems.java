@@ -3,7 +3,6 @@ package com.example.statuscodes.errors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +29,11 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(DEFAULT_TYPE);
         return problem;
+    }
+
+    /** 404 for a path no controller maps (including {@code /error} asked for directly). */
+    public static ProblemDetail noEndpoint(String method, String path) {
+        return of(HttpStatus.NOT_FOUND, "No endpoint " + method + " " + path);
     }
 
     /** The request path as the problem's {@code instance}; paths with characters a URI forbids are quoted. */

@@ -2,8 +2,8 @@ package com.example.statuscodes.users;
 
 import com.example.statuscodes.auth.Caller;
 import com.example.statuscodes.docs.ProblemResponses;
-import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
