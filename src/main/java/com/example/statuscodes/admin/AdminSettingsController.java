@@ -1,6 +1,8 @@
 package com.example.statuscodes.admin;
 
-import com.example.statuscodes.docs.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import com.example.statuscodes.errors.ProblemResponses;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,7 @@ import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
  * {@code /api/admin/**}), so a regular user is refused with the guide's 403 "Admin access required"
  * before this controller runs, and an anonymous caller with 401.
  */
+@Tag(name = "Admin", description = "Settings only an admin may read or change; anyone else gets the guide's 403 \"Admin access required\"")
 @RestController
 @RequestMapping(path = "/api/admin/settings", produces = MediaType.APPLICATION_JSON_VALUE)
 public class AdminSettingsController {
@@ -36,6 +39,7 @@ public class AdminSettingsController {
     }
 
     @ProblemResponses({UNAUTHORIZED, FORBIDDEN, NOT_ACCEPTABLE})
+    @Operation(summary = "Read the settings")
     @GetMapping
     public AdminSettings get() {
         return store.current();
@@ -44,6 +48,7 @@ public class AdminSettingsController {
     /** 200 with the new settings; an out-of-range value → 422, a missing one → 400 (same errors map). */
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE,
             UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
+    @Operation(summary = "Replace the settings")
     @PutMapping
     public AdminSettings replace(@Valid @RequestBody AdminSettings settings) {
         return store.replace(settings);
@@ -52,6 +57,7 @@ public class AdminSettingsController {
     /** Reset to defaults: success with nothing to return → 204. */
     @ApiResponse(responseCode = "204", description = "Reset to defaults; no body")
     @ProblemResponses({UNAUTHORIZED, FORBIDDEN, NOT_ACCEPTABLE})
+    @Operation(summary = "Reset the settings to their defaults (204)")
     @DeleteMapping
     public ResponseEntity<Void> reset() {
         store.reset();

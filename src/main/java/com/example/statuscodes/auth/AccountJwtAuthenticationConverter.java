@@ -1,18 +1,16 @@
 package com.example.statuscodes.auth;
 
+import com.example.statuscodes.users.Caller;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /**
- * Turns a verified token into an authentication, trusting the token only for who it names. The role comes
+ * Turns a verified token into the request's {@link Caller}, once, trusting the token only for who it names. The role comes
  * from the account as it is now, so a demoted admin loses admin rights at once; a token for an account that
  * no longer exists, or that was issued before the account was created (an id reused after a restart of an
  * in-memory database), is refused with 401 {@code invalid_token}.
@@ -34,8 +32,7 @@ public class AccountJwtAuthenticationConverter implements Converter<Jwt, Abstrac
         if (issuedAt == null || issuedAt.isBefore(account.createdAt().truncatedTo(ChronoUnit.SECONDS))) {
             throw new InvalidBearerTokenException("The token was issued before its account was created");
         }
-        return new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority("ROLE_" + account.role())),
-                jwt.getSubject());
+        return new CallerAuthentication(new Caller(userId, account.role()), jwt);
     }
 
     private static long userId(Jwt jwt) {

@@ -10,9 +10,11 @@ import org.springframework.web.ErrorResponseException;
  */
 public class InvalidCredentialsException extends ErrorResponseException {
 
+    public static final String DETAIL = "Invalid email or password";
+
     public InvalidCredentialsException() {
         super(HttpStatus.UNAUTHORIZED);
-        setDetail("Invalid email or password");
+        setDetail(DETAIL);
         getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
 }

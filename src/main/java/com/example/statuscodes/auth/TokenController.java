@@ -1,6 +1,8 @@
 package com.example.statuscodes.auth;
 
-import com.example.statuscodes.docs.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import com.example.statuscodes.errors.ProblemResponses;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
@@ -16,6 +18,7 @@ import static org.springframework.http.HttpStatus.UNAUTHORIZED;
 import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 
 /** {@code POST /api/auth/token}: e-mail and password in, a bearer token out (200), or 401. */
+@Tag(name = "Authentication", description = "Log in with e-mail and password for a bearer token")
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE) // Accept: application/xml → 406 before any work is done
 public class TokenController {
@@ -30,6 +33,7 @@ public class TokenController {
 
     @SecurityRequirements // the way to get a token needs none
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE})
+    @Operation(summary = "Log in: e-mail and password for a bearer token")
     @PostMapping(PATH)
     public TokenResponse token(@Valid @RequestBody LoginRequest request) {
         return tokens.login(request);

@@ -1,5 +1,6 @@
 package com.example.statuscodes.auth;
 
+import com.example.statuscodes.users.PasswordRules;
 import com.example.statuscodes.users.User;
 import com.example.statuscodes.users.UserRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;

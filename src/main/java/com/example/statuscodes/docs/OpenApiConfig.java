@@ -1,5 +1,6 @@
 package com.example.statuscodes.docs;
 
+import com.example.statuscodes.errors.ProblemResponses;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
@@ -16,11 +17,13 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.HandlerMethod;
 
 import java.util.LinkedHashMap;
@@ -66,7 +69,8 @@ public class OpenApiConfig {
     }
 
     @Bean
-    OperationCustomizer problemResponses() {
+    OperationCustomizer problemResponses(@Value("${app.max-request-body-size:1MB}") DataSize maxBodySize) {
+        ProblemExamples examples = new ProblemExamples(maxBodySize.toBytes());
         return (operation, handler) -> {
             ProblemResponses declared = handler.getMethodAnnotation(ProblemResponses.class);
             Map<Integer, HttpStatus> statuses = new TreeMap<>();
@@ -81,7 +85,7 @@ public class OpenApiConfig {
             ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
             RequestMappingInfo mapping = mappingOf(handler);
             statuses.values().forEach(status -> responses.addApiResponse(Integer.toString(status.value()),
-                    response(status, mapping.method(), mapping.path())));
+                    response(status, examples.of(status, mapping.method(), mapping.path()))));
             addRateLimitHeaders(responses);
             operation.setResponses(responses);
             return operation;
@@ -101,7 +105,7 @@ public class OpenApiConfig {
         return new RequestMappingInfo(method, prefix + path);
     }
 
-    private static ApiResponse response(HttpStatus status, String method, String path) {
+    private static ApiResponse response(HttpStatus status, Map<String, Object> example) {
         if (status == HttpStatus.NOT_MODIFIED) {
             return new ApiResponse().description("Not Modified: your copy (If-None-Match) is current; no body")
                     .addHeaderObject("ETag", header("The current entity tag"));
@@ -110,7 +114,7 @@ public class OpenApiConfig {
                 .description(status.getReasonPhrase())
                 .content(new Content().addMediaType(PROBLEM_JSON, new MediaType()
                         .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
-                        .example(ProblemExamples.of(status, method, path))));
+                        .example(example)));
         switch (status) {
             case UNAUTHORIZED -> response.addHeaderObject("WWW-Authenticate",
                     header("Bearer, or Bearer error=\"invalid_token\", error_description=\"...\" (RFC 6750)"));

@@ -1,73 +1,102 @@
 package com.example.statuscodes.docs;
 
+import com.example.statuscodes.auth.AccessRules;
+import com.example.statuscodes.auth.InvalidCredentialsException;
+import com.example.statuscodes.errors.ApiExceptionHandler;
+import com.example.statuscodes.errors.Problems;
+import com.example.statuscodes.errors.ValidationErrors;
+import com.example.statuscodes.ratelimit.RateLimitExceededException;
+import com.example.statuscodes.users.ConcurrentUpdateException;
+import com.example.statuscodes.users.DuplicateEmailException;
+import com.example.statuscodes.users.PreconditionFailedException;
+import com.example.statuscodes.users.SignupsClosedException;
+import com.example.statuscodes.users.UserNotFoundException;
+import com.example.statuscodes.web.RequestBodyTooLargeException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.validation.FieldError;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Example problem bodies for the OpenAPI description: the guide's texts, and for each operation the detail
- * it really answers (the token endpoint's 401 is "Invalid email or password", not "Authentication required").
+ * Example problem bodies for the OpenAPI description, built by the same code that builds the real ones (the
+ * domain exceptions, {@link ValidationErrors}, {@link Problems}) or from the constants it uses, so a changed
+ * message cannot leave a stale example. For each operation the example is the detail it really answers
+ * (the token endpoint's 401 is "Invalid email or password", not "Authentication required").
  */
 final class ProblemExamples {
 
-    private ProblemExamples() {
+    private static final String ERROR_ID = "5d0f8a4e-6c1b-4f0e-9d4e-2f7c1a9b3e21";
+
+    private final long maxBodyBytes;
+
+    ProblemExamples(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
     }
 
-    static Map<String, Object> of(HttpStatus status, String method, String path) {
+    Map<String, Object> of(HttpStatus status, String method, String path) {
+        ProblemDetail problem = problem(status, method, path);
         Map<String, Object> example = new LinkedHashMap<>();
-        example.put("type", "about:blank");
+        example.put("type", problem.getType() != null ? problem.getType().toString() : "about:blank");
         example.put("title", status.getReasonPhrase());
         example.put("status", status.value());
-        example.put("detail", detail(status, method, path));
+        example.put("detail", problem.getDetail());
         example.put("instance", path.replace("{id}", "42"));
-        switch (status) {
-            case BAD_REQUEST -> {
-                if (path.endsWith("{id}") && !hasBody(method)) {
-                    example.put("errors", Map.of("id", "Must be an integer"));
-                } else if (path.equals("/api/users") && method.equals("GET")) {
-                    example.put("errors", Map.of("size", "Must be between 1 and 100"));
-                }
-            }
-            case UNPROCESSABLE_CONTENT -> example.put("errors", path.startsWith("/api/admin")
-                    ? Map.of("defaultPageSize", "Must be between 1 and 100")
-                    : Map.of("email", "Invalid format", "age", "Must be positive"));
-            case INTERNAL_SERVER_ERROR -> example.put("errorId", "5d0f8a4e-6c1b-4f0e-9d4e-2f7c1a9b3e21");
-            default -> {
-            }
+        if (problem.getProperties() != null) {
+            example.putAll(problem.getProperties());
         }
         return example;
     }
 
-    private static boolean hasBody(String method) {
-        return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
-    }
-
-    private static String detail(HttpStatus status, String method, String path) {
-        boolean token = path.equals("/api/auth/token");
+    private ProblemDetail problem(HttpStatus status, String method, String path) {
+        boolean hasBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
         boolean admin = path.startsWith("/api/admin");
         return switch (status) {
-            case BAD_REQUEST -> hasBody(method) ? "Request body is not valid JSON"
-                    : path.endsWith("{id}") ? "Invalid request parameter: id" : "Invalid request parameter: size";
-            case UNAUTHORIZED -> token ? "Invalid email or password" : "Authentication required";
-            case FORBIDDEN -> admin ? "Admin access required"
-                    : method.equals("POST") ? "Sign-ups are closed" : "You can only change your own account";
-            case NOT_FOUND -> "User not found";
-            case NOT_ACCEPTABLE -> "Acceptable representations: [application/json].";
-            case CONFLICT -> method.equals("DELETE")
-                    ? "The user was changed by another request; fetch it again and retry"
-                    : "A user with this email already exists";
-            case PRECONDITION_FAILED ->
-                    "The user has changed since you fetched it (If-Match does not match the current ETag)";
-            case CONTENT_TOO_LARGE -> "Request body is larger than the limit of 1048576 bytes";
-            case UNSUPPORTED_MEDIA_TYPE -> method.equals("PATCH")
-                    ? "Content-Type 'application/json' is not supported; use application/merge-patch+json"
-                    : "Content-Type 'text/plain' is not supported; use application/json, application/*+json";
-            case UNPROCESSABLE_CONTENT -> "Validation failed";
-            case TOO_MANY_REQUESTS -> "Rate limit exceeded; retry in 6 seconds";
-            case INTERNAL_SERVER_ERROR ->
-                    "An unexpected error occurred. Report error id 5d0f8a4e-6c1b-4f0e-9d4e-2f7c1a9b3e21 if it persists.";
-            default -> status.getReasonPhrase();
+            case BAD_REQUEST -> hasBody ? plain(status, ApiExceptionHandler.NOT_JSON)
+                    : path.endsWith("{id}") ? new ValidationErrors().badParameter("id", ValidationErrors.expected(Long.class)).toProblem()
+                    : new ValidationErrors().badParameter("size", "Must be between 1 and 100").toProblem();
+            case UNAUTHORIZED -> plain(status, path.equals("/api/auth/token") ? InvalidCredentialsException.DETAIL
+                    : ApiExceptionHandler.AUTHENTICATION_REQUIRED);
+            case FORBIDDEN -> plain(status, admin ? AccessRules.ADMIN_ONLY
+                    : method.equals("POST") ? SignupsClosedException.DETAIL : AccessRules.OWN_ACCOUNT_ONLY);
+            case NOT_FOUND -> new UserNotFoundException().getBody();
+            case NOT_ACCEPTABLE -> plain(status, "Acceptable representations: [application/json]."); // Spring's text
+            case CONFLICT -> method.equals("DELETE") ? new ConcurrentUpdateException(null).getBody()
+                    : new DuplicateEmailException(null).getBody();
+            case PRECONDITION_FAILED -> new PreconditionFailedException().getBody();
+            case CONTENT_TOO_LARGE -> new RequestBodyTooLargeException(maxBodyBytes).getBody();
+            case UNSUPPORTED_MEDIA_TYPE -> plain(status, method.equals("PATCH")
+                    ? ApiExceptionHandler.unsupportedMediaType(MediaType.APPLICATION_JSON,
+                            List.of(MediaType.parseMediaType("application/merge-patch+json")))
+                    : ApiExceptionHandler.unsupportedMediaType(MediaType.TEXT_PLAIN,
+                            List.of(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"))));
+            case UNPROCESSABLE_CONTENT -> unprocessable(admin);
+            case TOO_MANY_REQUESTS -> new RateLimitExceededException(6).getBody();
+            case INTERNAL_SERVER_ERROR -> Problems.serverError(ERROR_ID);
+            default -> plain(status, status.getReasonPhrase());
         };
+    }
+
+    private static ProblemDetail plain(HttpStatus status, String detail) {
+        return Problems.of(status, detail);
+    }
+
+    private static ProblemDetail unprocessable(boolean admin) {
+        ValidationErrors errors = new ValidationErrors();
+        if (admin) {
+            errors.field(ruleBroken("defaultPageSize", "Max", "Must be between 1 and 100"));
+        } else {
+            errors.field(ruleBroken("email", "Email", "Invalid format"));
+            errors.field(ruleBroken("age", "Positive", "Must be positive"));
+        }
+        return errors.toProblem();
+    }
+
+    /** A field error as bean validation reports it: the constraint's name is its code. */
+    private static FieldError ruleBroken(String field, String constraint, String message) {
+        return new FieldError("body", field, null, false, new String[] {constraint}, null, message);
     }
 }

@@ -1,6 +1,7 @@
 package com.example.statuscodes.errors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
@@ -11,7 +12,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.method.ParameterErrors;
@@ -30,21 +38,38 @@ import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import java.net.URI;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The one advice that turns exceptions raised inside Spring MVC into problem+json.
+ * The one place that turns an exception into an error response (RFC 9457 problem+json), whichever layer
+ * raised it: controllers and services, and, through Spring MVC's {@code HandlerExceptionResolver}, the
+ * security chain ({@code auth.SecurityErrors}), the rate limiter and the body-size guard. Only what Tomcat
+ * rejects before any filter runs is written elsewhere ({@link ContainerErrorPages}).
  * <ul>
  *   <li>Spring's own exceptions (405 + Allow, 406, 415 + Accept, ...) are mapped by
  *       {@link ResponseEntityExceptionHandler}; only those whose wording the guide fixes are overridden.</li>
  *   <li>Domain exceptions ({@code UserNotFoundException}, {@code DuplicateEmailException}, ...) extend
- *       Spring's {@code ErrorResponseException}: each carries its own status and detail, so this class
+ *       Spring's {@code ErrorResponseException}: each carries its own status, detail and headers, so this class
  *       needs no handler per exception and a status code lives next to the rule that produces it.</li>
+ *   <li>Spring Security's exceptions: every 401 and every 403.</li>
  *   <li>Anything else is a bug: 500 with an error id, the stack trace only in the log.</li>
  * </ul>
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    public static final String AUTHENTICATION_REQUIRED = "Authentication required";
+    public static final String INVALID_TOKEN = "The access token is invalid or expired";
+    public static final String NOT_ALLOWED = "You are not allowed to do this";
+    public static final String NOT_JSON = "Request body is not valid JSON";
+    public static final String REJECTED_CHARACTERS = "The request contains characters that are not allowed in a URL or header";
+
+    private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
+
+    /** Spring's RFC 6750 challenge: {@code WWW-Authenticate: Bearer ...}, with {@code error="invalid_token"} for a bad token. */
+    private final BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();
 
     /** Bean validation of a {@code @Valid @RequestBody}: 422, or 400 when a required field is missing. */
     @Override
@@ -117,7 +142,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause == null) {
             return problem(Problems.of(HttpStatus.BAD_REQUEST, "Request body is missing"));
         }
-        return problem(Problems.of(HttpStatus.BAD_REQUEST, "Request body is not valid JSON"));
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, NOT_JSON));
     }
 
     private static String fieldPath(JacksonException ex) {
@@ -136,12 +161,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String sent = ex.getContentType() == null ? "(none)"
-                : ex.getContentType().getType() + "/" + ex.getContentType().getSubtype();
-        String supported = ex.getSupportedMediaTypes().stream().map(MediaType::toString)
-                .collect(Collectors.joining(", "));
         return handleExceptionInternal(ex, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Content-Type '" + sent + "' is not supported; use " + supported), headers, status, request);
+                unsupportedMediaType(ex.getContentType(), ex.getSupportedMediaTypes())), headers, status, request);
+    }
+
+    public static String unsupportedMediaType(MediaType sent, List<MediaType> supported) {
+        return "Content-Type '" + (sent == null ? "(none)" : sent.getType() + "/" + sent.getSubtype())
+                + "' is not supported; use " + supported.stream().map(MediaType::toString).collect(Collectors.joining(", "));
     }
 
     /** No controller maps this path: say which route was missing, not Spring's "No static resource". */
@@ -162,24 +188,52 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             // Spring's own 5xx (a response it cannot write, a missing path variable): a bug like any other.
             return unexpected(ex, request.getDescription(false));
         }
-        if (body instanceof ProblemDetail problem) {
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
+                : body == null && ex instanceof ErrorResponse errorResponse ? errorResponse.getBody() : null;
+        if (problem != null && problem.getType() == null) {
             problem.setType(Problems.DEFAULT_TYPE);
-        } else if (body == null && ex instanceof ErrorResponse errorResponse) {
-            errorResponse.getBody().setType(Problems.DEFAULT_TYPE);
         }
         return super.handleExceptionInternal(ex, body, problemJson(headers), statusCode, request);
     }
 
     /**
-     * 401 and 403 belong to Spring Security. An {@code AccessDeniedException} thrown by a controller or
-     * service (an ownership rule, {@code @PreAuthorize}) is re-thrown so that Security's
-     * {@code ExceptionTranslationFilter} answers it with the same entry point and access-denied handler
-     * as the URL rules, instead of the catch-all below turning it into a 500. The same for the firewall's
-     * {@code RequestRejectedException}, raised when MVC first reads a header with control characters.
+     * Every 401: "who are you?". No token on a protected path ({@code ExceptionTranslationFilter}), a bad token
+     * (the bearer filter), or an anonymous caller refused by a rule inside MVC (below). Spring's
+     * {@link BearerTokenAuthenticationEntryPoint} writes the status and the {@code WWW-Authenticate} header RFC 9110
+     * requires on every 401; the body is ours.
      */
-    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class, RequestRejectedException.class})
-    void leaveToSpringSecurity(RuntimeException ex) {
-        throw ex;
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException ex, HttpServletRequest request,
+                                           HttpServletResponse response) {
+        bearerChallenge.commence(request, response, ex);
+        return problem(Problems.of(HttpStatus.UNAUTHORIZED,
+                ex instanceof OAuth2AuthenticationException ? INVALID_TOKEN : AUTHENTICATION_REQUIRED));
+    }
+
+    /**
+     * Every 403: authenticated, but not allowed; logging in again would not help. The detail is the refusing
+     * rule's own ({@link Refusal}, or the message of an application's {@code AccessDeniedException}). An anonymous
+     * caller refused inside MVC gets a 401 instead, as Spring Security's {@code ExceptionTranslationFilter} does
+     * for the URL rules: for them, logging in could help.
+     */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> forbidden(AccessDeniedException ex, HttpServletRequest request, HttpServletResponse response) {
+        if (!TRUST.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
+            return unauthenticated(new InsufficientAuthenticationException(ex.getMessage(), ex), request, response);
+        }
+        String detail = ex instanceof AuthorizationDeniedException denied
+                ? (denied.getAuthorizationResult() instanceof Refusal refusal ? refusal.reason() : NOT_ALLOWED)
+                : ex.getMessage();
+        return problem(Problems.of(HttpStatus.FORBIDDEN, detail));
+    }
+
+    /**
+     * Spring Security's firewall: a {@code ;} in the path, a control character in a header. Raised by the filter
+     * chain's firewall ({@code auth.SecurityErrors}) or when MVC first reads such a header: 400 either way.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException ex) {
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, REJECTED_CHARACTERS));
     }
 
     /** The guide's 500: log the details server-side, expose none of them. */
@@ -189,7 +243,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> unexpected(Exception ex, String where) {
-        return problem(Problems.unexpected(ex, where));
+        // A container error forwarded to /error names the request it happened to.
+        URI forwardedFrom = ex instanceof ErrorResponse forwarded ? forwarded.getBody().getInstance() : null;
+        ProblemDetail problem = Problems.unexpected(ex, forwardedFrom != null ? forwardedFrom.toString() : where);
+        problem.setInstance(forwardedFrom);
+        return problem(problem);
     }
 
     private static ResponseEntity<Object> problem(ProblemDetail problem) {

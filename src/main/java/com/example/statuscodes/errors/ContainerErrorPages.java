@@ -10,24 +10,29 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 
 /**
  * The last layer: Tomcat itself refuses some requests before any filter or servlet runs (an encoded
  * {@code /} or {@code %00} in the path, a malformed request line) and answers them with its own HTML page.
- * This makes the host's error report valve one that writes the same problem+json as everything else:
+ * No filter, no Spring MVC and so no advice has run for such a request: this is the one other place that writes
+ * an error body. It makes the host's error report valve one that writes the same problem+json as everything else:
  * it removes any report valve already configured and names ours as the host's valve class, so Tomcat does
  * not add its default one when the host starts. Ordered last, after Spring Boot's own customizers.
  */
 @Component
 public class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
-    private final ProblemResponseWriter writer;
+    private final JsonMapper jsonMapper;
 
-    public ContainerErrorPages(ProblemResponseWriter writer) {
-        this.writer = writer;
+    public ContainerErrorPages(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
     }
 
     @Override
@@ -39,7 +44,7 @@ public class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatSer
                     host.getPipeline().removeValve(valve);
                 }
             }
-            host.getPipeline().addValve(new ProblemErrorReportValve(writer));
+            host.getPipeline().addValve(new ProblemErrorReportValve(jsonMapper));
             if (host instanceof StandardHost standardHost) {
                 standardHost.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             }
@@ -54,10 +59,10 @@ public class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatSer
     /** Writes a problem for any error response that has no body yet (Tomcat's own rejections). */
     static final class ProblemErrorReportValve extends ErrorReportValve {
 
-        private final ProblemResponseWriter writer;
+        private final JsonMapper jsonMapper;
 
-        ProblemErrorReportValve(ProblemResponseWriter writer) {
-            this.writer = writer;
+        ProblemErrorReportValve(JsonMapper jsonMapper) {
+            this.jsonMapper = jsonMapper;
         }
 
         @Override
@@ -71,11 +76,14 @@ public class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatSer
                 return;
             }
             try {
-                writer.write(request, response, httpStatus.is5xxServerError()
+                ProblemDetail problem = httpStatus.is5xxServerError()
                         ? Problems.unexpected(throwable, request.getRequestURI())
-                        : Problems.of(httpStatus, "Rejected by the web server: " + httpStatus.getReasonPhrase()));
+                        : Problems.of(httpStatus, "Rejected by the web server: " + httpStatus.getReasonPhrase());
+                problem.setInstance(Problems.instance(request.getRequestURI()));
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                jsonMapper.writeValue(response.getOutputStream(), problem);
                 response.finishResponse();
-            } catch (IOException | IllegalStateException ignored) {
+            } catch (IOException | IllegalStateException | JacksonException ignored) {
                 // The connection is already broken or the response committed: nothing more can be sent.
             }
         }

@@ -1,47 +1,45 @@
 package com.example.statuscodes.errors;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Replaces Boot's {@code BasicErrorController} on {@code /error}, where the servlet container forwards
- * errors that never reached a controller ({@code response.sendError}, an exception escaping a filter).
- * They come out in the same problem+json shape instead of Boot's default error JSON or Tomcat's HTML page.
+ * Replaces Boot's {@code BasicErrorController} on {@code /error}, where the servlet container forwards errors
+ * that never reached the advice ({@code response.sendError}, an exception escaping a filter). It only raises
+ * them again, as exceptions, so that {@link ApiExceptionHandler} renders them like any other.
  */
+@Hidden
 @RestController
-public class ProblemErrorController implements ErrorController {
+class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
+    void error(HttpServletRequest request) throws NoResourceFoundException {
+        if (!(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code)) {
             // Not a forwarded error: somebody asked for /error itself, which is no endpoint of this API.
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.noEndpoint(request.getMethod(), request.getRequestURI()));
+            throw new NoResourceFoundException(HttpMethod.valueOf(request.getMethod()), request.getRequestURI(), "error");
         }
-        HttpStatus status = statusOf(request);
-        ProblemDetail problem;
-        Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (status.is5xxServerError()) {
-            problem = Problems.unexpected(exception instanceof Throwable throwable ? throwable : null,
-                    String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
-        } else {
-            problem = Problems.of(status, status.getReasonPhrase());
-        }
+        HttpStatus status = HttpStatus.resolve(code);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        problem.setInstance(Problems.instance(uri != null ? uri.toString() : request.getRequestURI()));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        throw new ForwardedError(status != null && status.isError() ? status : HttpStatus.INTERNAL_SERVER_ERROR,
+                request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable cause ? cause : null,
+                uri != null ? uri.toString() : request.getRequestURI());
     }
 
-    private static HttpStatus statusOf(HttpServletRequest request) {
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
-        return status != null && status.isError() ? status : HttpStatus.INTERNAL_SERVER_ERROR;
+    /** The container's error, for the request it happened to: its status phrase, or the 500 of any bug. */
+    static final class ForwardedError extends ErrorResponseException {
+
+        ForwardedError(HttpStatus status, Throwable cause, String requestUri) {
+            super(status, cause);
+            setDetail(status.getReasonPhrase());
+            setInstance(Problems.instance(requestUri));
+        }
     }
 }

@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * The one place an RFC 9457 problem is built. Every error body of this API, whichever layer
  * raises it (controller, advice, security filter, rate limiter, container error page), starts here,
- * so all of them share one shape: {@code type, title, status, detail, instance} plus extensions.
+ * so all of them share one shape: {@code type, title, status, detail, instance}, plus the extension members
+ * of their {@link ProblemType}.
  */
 public final class Problems {
 
@@ -56,8 +57,14 @@ public final class Problems {
     public static ProblemDetail unexpected(Throwable cause, String where) {
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected error {} on {}", errorId, where, cause);
+        return serverError(errorId);
+    }
+
+    /** The body of every 500: nothing but the error id that the log entry carries too. */
+    public static ProblemDetail serverError(String errorId) {
         ProblemDetail problem = of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred. Report error id " + errorId + " if it persists.");
+        problem.setType(ProblemType.SERVER_ERROR.uri());
         problem.setProperty("errorId", errorId);
         return problem;
     }

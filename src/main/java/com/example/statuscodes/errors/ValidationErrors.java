@@ -64,6 +64,7 @@ public final class ValidationErrors {
         }
         Map<String, String> messages = new TreeMap<>();
         entries.forEach((name, entry) -> messages.put(name, entry.message()));
+        problem.setType(ProblemType.VALIDATION.uri());
         problem.setProperty("errors", messages);
         return problem;
     }

@@ -10,8 +10,10 @@ import org.springframework.web.ErrorResponseException;
  */
 public class ConcurrentUpdateException extends ErrorResponseException {
 
+    public static final String DETAIL = "The user was changed by another request; fetch it again and retry";
+
     public ConcurrentUpdateException(Throwable cause) {
         super(HttpStatus.CONFLICT, cause);
-        setDetail("The user was changed by another request; fetch it again and retry");
+        setDetail(DETAIL);
     }
 }

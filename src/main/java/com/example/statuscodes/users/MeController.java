@@ -1,9 +1,10 @@
 package com.example.statuscodes.users;
 
-import com.example.statuscodes.auth.Caller;
-import com.example.statuscodes.docs.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import com.example.statuscodes.errors.ProblemResponses;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +16,7 @@ import static org.springframework.http.HttpStatus.UNAUTHORIZED;
  * {@code GET /api/me}: the caller's own account. Without a token Spring Security answers the guide's 401;
  * a token whose account is gone is a 401 as well ({@code auth.AccountJwtAuthenticationConverter}).
  */
+@Tag(name = "Users")
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE) // Accept: application/xml → 406 before any work is done
 public class MeController {
@@ -26,8 +28,9 @@ public class MeController {
     }
 
     @ProblemResponses({UNAUTHORIZED, NOT_ACCEPTABLE})
+    @Operation(summary = "The signed-in user's own account")
     @GetMapping("/api/me")
-    public UserResponse me(Authentication authentication) {
-        return users.get(Caller.of(authentication).userId());
+    public UserResponse me(@AuthenticationPrincipal Caller caller) {
+        return users.get(caller.id());
     }
 }

@@ -10,8 +10,10 @@ import org.springframework.web.ErrorResponseException;
  */
 public class PreconditionFailedException extends ErrorResponseException {
 
+    public static final String DETAIL = "The user has changed since you fetched it (If-Match does not match the current ETag)";
+
     public PreconditionFailedException() {
         super(HttpStatus.PRECONDITION_FAILED);
-        setDetail("The user has changed since you fetched it (If-Match does not match the current ETag)");
+        setDetail(DETAIL);
     }
 }

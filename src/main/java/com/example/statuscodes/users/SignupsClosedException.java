@@ -10,8 +10,10 @@ import org.springframework.web.ErrorResponseException;
  */
 public class SignupsClosedException extends ErrorResponseException {
 
+    public static final String DETAIL = "Sign-ups are closed";
+
     public SignupsClosedException() {
         super(HttpStatus.FORBIDDEN);
-        setDetail("Sign-ups are closed");
+        setDetail(DETAIL);
     }
 }

@@ -1,8 +1,9 @@
 package com.example.statuscodes.users;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.example.statuscodes.admin.AdminSettingsStore;
-import com.example.statuscodes.auth.Caller;
-import com.example.statuscodes.docs.ProblemResponses;
+import com.example.statuscodes.errors.ProblemResponses;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -18,7 +19,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,6 +51,7 @@ import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
  * The users resource: the guide's success codes (200, 201 + Location, 204) are chosen here;
  * its error codes come from the layers around it (binding, validation, {@link UserService}).
  */
+@Tag(name = "Users", description = "Sign up, read, change and delete accounts: the guide's 200, 201 + Location and 204, and the 4xx that guard them")
 @RestController
 @RequestMapping(path = "/api/users", produces = MediaType.APPLICATION_JSON_VALUE)
 public class UserController {
@@ -66,6 +68,7 @@ public class UserController {
 
     /** 200 with a page. Out-of-range {@code page}/{@code size} or an unknown sort → 400 naming it, never clamped. */
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, NOT_ACCEPTABLE})
+    @Operation(summary = "List users, a page at a time")
     @GetMapping
     public Page<UserResponse> list(
             @RequestParam(defaultValue = "0")
@@ -86,6 +89,7 @@ public class UserController {
      */
     @ApiResponse(responseCode = "200", description = "The user", headers = @Header(name = "ETag", description = "Strong entity tag, e.g. \"3\""))
     @ProblemResponses({NOT_MODIFIED, BAD_REQUEST, UNAUTHORIZED, NOT_FOUND, NOT_ACCEPTABLE})
+    @Operation(summary = "Get one user (200 with an ETag, 304 if unchanged)")
     @GetMapping("/{id}")
     public ResponseEntity<UserResponse> get(@PathVariable long id) {
         return withEtag(users.get(id));
@@ -97,9 +101,10 @@ public class UserController {
             @Header(name = "Location", description = "/api/users/{id}"), @Header(name = "ETag")})
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONFLICT, CONTENT_TOO_LARGE,
             UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
+    @Operation(summary = "Sign up, or create a user as an admin (201 + Location)")
     @PostMapping
-    public ResponseEntity<UserResponse> create(@Valid @RequestBody UserRequest request, Authentication authentication) {
-        UserResponse created = users.create(Caller.of(authentication), request);
+    public ResponseEntity<UserResponse> create(@Valid @RequestBody UserRequest request, @AuthenticationPrincipal Caller caller) {
+        UserResponse created = users.create(caller, request);
         // A relative reference, exactly as the guide shows it (RFC 9110 allows it in Location).
         return ResponseEntity.created(URI.create("/api/users/" + created.id())).eTag(created.etag()).body(created);
     }
@@ -107,16 +112,18 @@ public class UserController {
     /** 200 with the updated user (the guide: a successful PUT returns the new state). */
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED,
             CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
+    @Operation(summary = "Replace a user (200 with the new state)")
     @PutMapping("/{id}")
     public ResponseEntity<UserResponse> replace(@PathVariable long id, @Valid @RequestBody UserRequest request,
                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                                Authentication authentication) {
-        return withEtag(users.replace(Caller.of(authentication), id, request, ifMatch));
+                                                @AuthenticationPrincipal Caller caller) {
+        return withEtag(users.replace(caller, id, request, ifMatch));
     }
 
     /** Only {@code application/merge-patch+json}: any other Content-Type → 415 with an {@code Accept} header naming it. */
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED,
             CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
+    @Operation(summary = "Change some fields of a user (JSON merge patch)")
     @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
     public ResponseEntity<UserResponse> patch(@PathVariable long id,
                                               @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -125,19 +132,19 @@ public class UserController {
                                                               schema = @Schema(implementation = UserRequest.class)))
                                               @RequestBody UserPatch patch,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                              Authentication authentication) throws BindException {
-        return withEtag(users.patch(Caller.of(authentication), id, patch, ifMatch));
+                                              @AuthenticationPrincipal Caller caller) throws BindException {
+        return withEtag(users.patch(caller, id, patch, ifMatch));
     }
 
     /** 204: deleted, nothing to return. The same DELETE again → 404. */
     @ApiResponse(responseCode = "204", description = "Deleted; no body")
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED,
             NOT_ACCEPTABLE})
+    @Operation(summary = "Delete a user (204)")
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable long id,
-                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                       Authentication authentication) {
-        users.delete(Caller.of(authentication), id, ifMatch);
+                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        users.delete(id, ifMatch);
         return ResponseEntity.noContent().build();
     }
 

@@ -6,8 +6,10 @@ import org.springframework.web.ErrorResponseException;
 /** The guide's 404: the id is well-formed but no such user exists. */
 public class UserNotFoundException extends ErrorResponseException {
 
+    public static final String DETAIL = "User not found";
+
     public UserNotFoundException() {
         super(HttpStatus.NOT_FOUND);
-        setDetail("User not found");
+        setDetail(DETAIL);
     }
 }

@@ -1,6 +1,5 @@
 package com.example.statuscodes.users;
 
-import com.example.statuscodes.auth.PasswordRules;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;

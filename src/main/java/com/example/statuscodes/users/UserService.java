@@ -1,7 +1,6 @@
 package com.example.statuscodes.users;
 
 import com.example.statuscodes.admin.AdminSettingsStore;
-import com.example.statuscodes.auth.Caller;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -51,12 +50,13 @@ public class UserService {
         return UserResponse.of(find(id));
     }
 
-    /** Sign-up (anyone, while sign-ups are open) or account creation by an admin. */
+    /** Sign-up (anyone, while sign-ups are open; {@code caller} is null) or account creation by an admin. */
     public UserResponse create(Caller caller, UserRequest request) {
-        if (!caller.admin() && !settings.current().signupsEnabled()) {
+        boolean byAdmin = caller != null && caller.admin();
+        if (!byAdmin && !settings.current().signupsEnabled()) {
             throw new SignupsClosedException();
         }
-        UserPermissions.requireAdminToSetRole(caller, request.role() != null);
+        OnlyAdminsSetRolesException.check(caller, request.role() != null);
         User user = new User(request.email(), request.name(), request.age(),
                 request.role() != null ? request.role() : Role.USER, Instant.now(clock));
         if (request.password() != null) {
@@ -67,12 +67,12 @@ public class UserService {
 
     /**
      * PUT: full replacement of the editable fields; an absent {@code role} or {@code password} is kept.
-     * With {@code If-Match}, a stale ETag → 412 before anything is written.
+     * With {@code If-Match}, a stale ETag → 412 before anything is written. Whether the caller may write this
+     * account at all was decided before the body was read ({@code auth.AccessRules}).
      */
     @Transactional
     public UserResponse replace(Caller caller, long id, UserRequest request, String ifMatch) {
-        UserPermissions.requireOwnerOrAdmin(caller, id);
-        UserPermissions.requireAdminToSetRole(caller, request.role() != null);
+        OnlyAdminsSetRolesException.check(caller, request.role() != null);
         User user = find(id);
         UserVersion.requireMatch(ifMatch, user);
         apply(request, user);
@@ -82,8 +82,7 @@ public class UserService {
     /** PATCH (RFC 7396): merge onto the current state, then validate the result exactly like a PUT body. */
     @Transactional
     public UserResponse patch(Caller caller, long id, UserPatch patch, String ifMatch) throws BindException {
-        UserPermissions.requireOwnerOrAdmin(caller, id);
-        UserPermissions.requireAdminToSetRole(caller, patch.touchesRole());
+        OnlyAdminsSetRolesException.check(caller, patch.touchesRole());
         User user = find(id);
         UserVersion.requireMatch(ifMatch, user);
         UserRequest merged = patch.applyTo(user);
@@ -93,8 +92,7 @@ public class UserService {
     }
 
     @Transactional
-    public void delete(Caller caller, long id, String ifMatch) {
-        UserPermissions.requireOwnerOrAdmin(caller, id);
+    public void delete(long id, String ifMatch) {
         User user = find(id);
         UserVersion.requireMatch(ifMatch, user);
         writeNow(() -> {

@@ -1,6 +1,5 @@
 package com.example.statuscodes.web;
 
-import com.example.statuscodes.errors.ProblemResponseWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -8,13 +7,14 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -27,18 +27,19 @@ import java.nio.charset.StandardCharsets;
  * The guide's extras: 413 Content Too Large for a body over {@code app.max-request-body-size} (1 MiB).
  * Runs first of all filters, so an oversized upload costs neither a token check nor a JSON parse.
  * A declared {@code Content-Length} is checked without reading; a chunked body (no length) is read up to
- * the limit plus one byte and then replayed to the rest of the chain.
+ * the limit plus one byte and then replayed to the rest of the chain. The 413 itself is rendered by the one
+ * advice, like every other error: this filter hands it a {@link RequestBodyTooLargeException}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestBodySizeFilter extends OncePerRequestFilter {
 
-    private final ProblemResponseWriter writer;
+    private final HandlerExceptionResolver errors;
     private final long maxBytes;
 
-    public RequestBodySizeFilter(ProblemResponseWriter writer,
+    public RequestBodySizeFilter(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors,
                                  @Value("${app.max-request-body-size:1MB}") DataSize maxBodySize) {
-        this.writer = writer;
+        this.errors = errors;
         this.maxBytes = maxBodySize.toBytes();
     }
 
@@ -63,9 +64,8 @@ public class RequestBodySizeFilter extends OncePerRequestFilter {
         chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        writer.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
-                "Request body is larger than the limit of " + maxBytes + " bytes");
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response) {
+        errors.resolveException(request, response, null, new RequestBodyTooLargeException(maxBytes));
     }
 
     /** Replays a body that was read to measure it. */

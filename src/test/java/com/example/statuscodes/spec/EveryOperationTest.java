@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import java.nio.charset.StandardCharsets;
 
+import static com.example.statuscodes.errors.ProblemType.VALIDATION;
 import static com.example.statuscodes.support.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,7 +128,7 @@ class EveryOperationTest {
         MvcTestResult result = request(method, "/api/users/abc", "admin")
                 .contentType(method.equals("PATCH") ? "application/merge-patch+json" : MediaType.APPLICATION_JSON_VALUE)
                 .content("{\"email\": \"abc@example.com\"}").exchange();
-        assertProblem(result, HttpStatus.BAD_REQUEST, "Invalid request parameter: id");
+        assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: id");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import static com.example.statuscodes.errors.ProblemType.SERVER_ERROR;
 import static com.example.statuscodes.support.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,7 +98,7 @@ class ProtocolErrorsTest {
                         .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
                         .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("secret detail"))
                         .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/users").exchange(),
-                HttpStatus.INTERNAL_SERVER_ERROR, null, "/api/users")
+                SERVER_ERROR, HttpStatus.INTERNAL_SERVER_ERROR, null, "/api/users")
                 .bodyJson().extractingPath("$.detail").asString()
                 .startsWith("An unexpected error occurred. Report error id ").doesNotContain("secret");
     }

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.util.Map;
 
 import static com.example.statuscodes.support.Problem.assertErrors;
+import static com.example.statuscodes.errors.ProblemType.VALIDATION;
 import static com.example.statuscodes.support.Problem.assertProblem;
 
 /**
@@ -65,35 +66,35 @@ class Status400BadRequestTest {
         @Test
         void post_age_of_the_wrong_type_returns_400_naming_the_field() {
             MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"age\": \"ten\"}");
-            assertProblem(result, HttpStatus.BAD_REQUEST, "Invalid value for field: age");
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: age");
             assertErrors(result, Map.of("age", "Must be an integer"));
         }
 
         @Test
         void post_fractional_age_is_not_silently_truncated_but_400() {
             MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"age\": 1.5}");
-            assertProblem(result, HttpStatus.BAD_REQUEST, "Invalid value for field: age");
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: age");
             assertErrors(result, Map.of("age", "Must be an integer"));
         }
 
         @Test
         void post_age_1e400_returns_400_not_500() {
             MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"age\": 1e400}");
-            assertProblem(result, HttpStatus.BAD_REQUEST, "Invalid value for field: age");
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: age");
             assertErrors(result, Map.of("age", "Must be an integer"));
         }
 
         @Test
         void post_age_beyond_int_range_returns_400_naming_the_field() {
             MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"age\": 99999999999}");
-            assertProblem(result, HttpStatus.BAD_REQUEST, "Invalid value for field: age");
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: age");
             assertErrors(result, Map.of("age", "Must be an integer"));
         }
 
         @Test
         void post_unknown_role_returns_400_listing_the_allowed_values() {
             MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"role\": \"ROOT\"}");
-            assertProblem(result, HttpStatus.BAD_REQUEST, "Invalid value for field: role");
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: role");
             assertErrors(result, Map.of("role", "Must be one of USER, ADMIN"));
         }
 
@@ -126,14 +127,14 @@ class Status400BadRequestTest {
         @Test
         void post_without_email_returns_400_naming_the_field() {
             MvcTestResult result = postUser("{\"name\": \"No Email\"}");
-            assertProblem(result, HttpStatus.BAD_REQUEST, "Missing required field: email");
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Missing required field: email");
             assertErrors(result, Map.of("email", "Is required"));
         }
 
         @Test
         void post_with_null_email_returns_400_naming_the_field() {
             MvcTestResult result = postUser("{\"email\": null, \"age\": -5}");
-            assertProblem(result, HttpStatus.BAD_REQUEST, "Missing required field: email");
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Missing required field: email");
             assertErrors(result, Map.of("email", "Is required", "age", "Must be positive"));
         }
 
@@ -141,7 +142,7 @@ class Status400BadRequestTest {
         void login_without_password_returns_400_naming_the_field() {
             MvcTestResult result = mvc.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
                     .content("{\"email\": \"alice@example.com\"}").exchange();
-            assertProblem(result, HttpStatus.BAD_REQUEST, "Missing required field: password");
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Missing required field: password");
             assertErrors(result, Map.of("password", "Is required"));
         }
     }
@@ -154,7 +155,7 @@ class Status400BadRequestTest {
         void get_user_with_non_numeric_id_returns_400_not_404() {
             MvcTestResult result = mvc.get().uri("/api/users/abc").header(HttpHeaders.AUTHORIZATION, users.alice())
                     .exchange();
-            assertProblem(result, HttpStatus.BAD_REQUEST, "Invalid request parameter: id");
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: id");
             assertErrors(result, Map.of("id", "Must be an integer"));
         }
 
@@ -171,7 +172,7 @@ class Status400BadRequestTest {
         void list_users_with_out_of_range_parameter_returns_400_naming_it(String name, String value, String message) {
             MvcTestResult result = mvc.get().uri("/api/users").queryParam(name, value)
                     .header(HttpHeaders.AUTHORIZATION, users.alice()).exchange();
-            assertProblem(result, HttpStatus.BAD_REQUEST, "Invalid request parameter: " + name);
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: " + name);
             assertErrors(result, Map.of(name, message));
         }
     }

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The guide's 403 "not allowed": the caller is authenticated, and re-authenticating won't help.
- * Whether the rule is a URL rule or lives in the service, the answer comes from the one access-denied handler.
+ * Whether the rule is a URL rule ({@code auth.AccessRules}) or needs the body (the role rule, in the service),
+ * the answer comes from the one advice.
  */
 @ApiTest
 @DisplayName("403 Forbidden: authenticated, but not allowed")
@@ -70,7 +71,7 @@ class Status403ForbiddenTest {
     }
 
     @Nested
-    @DisplayName("ownership rules (thrown inside the controller, answered by Spring Security)")
+    @DisplayName("ownership rules (auth.AccessRules, in the security chain, before the body is read)")
     class Ownership {
 
         @Test
@@ -83,6 +84,38 @@ class Status403ForbiddenTest {
                     HttpStatus.FORBIDDEN, "You can only change your own account");
             assertThat(repository.findById(victim.getId())).get().extracting(User::getEmail)
                     .isEqualTo(victim.getEmail());
+        }
+
+        @Test
+        void put_other_users_account_with_an_invalid_body_returns_403_not_422() {
+            // Refused from the URL alone, before the body is read: a 422 would tell the caller the rules of a
+            // write it may not make at all.
+            User victim = users.create("victim");
+            assertProblem(mvc.put().uri("/api/users/{id}", victim.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"not-an-email\", \"age\": -5}").exchange(),
+                    HttpStatus.FORBIDDEN, "You can only change your own account");
+        }
+
+        @Test
+        void patch_other_users_account_with_unreadable_json_returns_403_not_400() {
+            User victim = users.create("victim");
+            assertProblem(mvc.patch().uri("/api/users/{id}", victim.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .contentType("application/merge-patch+json")
+                    .content("{invalid json}").exchange(),
+                    HttpStatus.FORBIDDEN, "You can only change your own account");
+        }
+
+        @Test
+        void admin_may_write_any_account_so_the_invalid_body_is_a_422() {
+            User user = users.create("validated");
+            assertThat(mvc.put().uri("/api/users/{id}", user.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"not-an-email\"}"))
+                    .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
         }
 
         @Test

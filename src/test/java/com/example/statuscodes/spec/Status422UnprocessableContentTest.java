@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import java.util.Map;
 
 import static com.example.statuscodes.support.Problem.assertErrors;
+import static com.example.statuscodes.errors.ProblemType.VALIDATION;
 import static com.example.statuscodes.support.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +45,7 @@ class Status422UnprocessableContentTest {
     @Test
     void post_invalid_email_and_negative_age_returns_422_with_errors_map() {
         MvcTestResult result = postUser("{\"email\": \"not-an-email\", \"age\": -5}");
-        assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
         assertErrors(result, Map.of("email", "Invalid format", "age", "Must be positive"));
     }
 
@@ -53,28 +54,28 @@ class Status422UnprocessableContentTest {
         // "İ" lower-cases to two characters: the length rule must see the address as it will be stored.
         String email = "İ".repeat(64) + "@" + "a".repeat(60) + "." + "b".repeat(60) + "." + "c".repeat(60) + ".com";
         MvcTestResult result = postUser("{\"email\": \"%s\"}".formatted(email));
-        assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
         assertThat(result).bodyJson().extractingPath("$.errors.email").isNotNull();
     }
 
     @Test
     void post_name_over_100_characters_returns_422() {
         MvcTestResult result = postUser("{\"email\": \"long@example.com\", \"name\": \"%s\"}".formatted("n".repeat(101)));
-        assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
         assertErrors(result, Map.of("name", "Must be at most 100 characters"));
     }
 
     @Test
     void post_short_password_returns_422() {
         MvcTestResult result = postUser("{\"email\": \"short@example.com\", \"password\": \"1234567\"}");
-        assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
         assertErrors(result, Map.of("password", "Must be at least 8 characters and at most 72 bytes"));
     }
 
     @Test
     void post_password_over_72_bytes_returns_422_not_500() {
         MvcTestResult result = postUser("{\"email\": \"long-pw@example.com\", \"password\": \"%s\"}".formatted("é".repeat(40)));
-        assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
         assertErrors(result, Map.of("password", "Must be at least 8 characters and at most 72 bytes"));
     }
 
@@ -85,7 +86,7 @@ class Status422UnprocessableContentTest {
                 .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"email\": \"%s\", \"age\": 200}".formatted(user.getEmail())).exchange();
-        assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
         assertErrors(result, Map.of("age", "Must be at most 150"));
     }
 
@@ -96,7 +97,7 @@ class Status422UnprocessableContentTest {
                 .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
                 .contentType("application/merge-patch+json")
                 .content("{\"age\": 0, \"email\": \"broken\"}").exchange();
-        assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
         assertErrors(result, Map.of("email", "Invalid format", "age", "Must be positive"));
     }
 
@@ -107,7 +108,7 @@ class Status422UnprocessableContentTest {
                 .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
                 .contentType("application/merge-patch+json")
                 .content("{\"email\": null}").exchange();
-        assertProblem(result, HttpStatus.BAD_REQUEST, "Missing required field: email");
+        assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Missing required field: email");
         assertErrors(result, Map.of("email", "Is required"));
     }
 
@@ -116,7 +117,7 @@ class Status422UnprocessableContentTest {
         MvcTestResult result = mvc.put().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"signupsEnabled\": true, \"defaultPageSize\": 0}").exchange();
-        assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
         assertErrors(result, Map.of("defaultPageSize", "Must be between 1 and 100"));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static com.example.statuscodes.errors.ProblemType.SERVER_ERROR;
 import static com.example.statuscodes.support.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,7 @@ class Status500InternalServerErrorTest {
                 .header(HttpHeaders.AUTHORIZATION, users.alice()).exchange();
         String errorId = JsonPath.read(result.getResponse().getContentAsString(), "$.errorId");
 
-        assertProblem(result, HttpStatus.INTERNAL_SERVER_ERROR,
+        assertProblem(result, SERVER_ERROR, HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred. Report error id " + errorId + " if it persists.");
         assertThat(errorId).matches("[0-9a-f-]{36}");
         assertThat(result.getResponse().getContentAsString())

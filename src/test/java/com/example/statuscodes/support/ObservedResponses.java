@@ -12,34 +12,40 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Records every (method, path, status) the spec tests produce, so {@code OpenApiContractTest} can compare the
- * documented responses with the ones the suite really exercises.
+ * Every (method, path, status) that the application context it lives in has answered, for
+ * {@code OpenApiContractTest}. One instance per Spring context, filled by a servlet filter in front of everything.
  */
 public final class ObservedResponses {
 
     public record Observation(String method, String path, int status) {
     }
 
-    private static final Set<Observation> SEEN = ConcurrentHashMap.newKeySet();
+    private final Set<Observation> seen = ConcurrentHashMap.newKeySet();
 
-    private ObservedResponses() {
+    public Set<Observation> all() {
+        return Set.copyOf(seen);
     }
 
-    public static Set<Observation> all() {
-        return Set.copyOf(SEEN);
+    public void clear() {
+        seen.clear();
     }
 
     @TestConfiguration(proxyBeanMethods = false)
     public static class Recorder {
 
         @Bean
-        FilterRegistrationBean<Filter> observedResponsesRecorder() {
+        ObservedResponses observedResponses() {
+            return new ObservedResponses();
+        }
+
+        @Bean
+        FilterRegistrationBean<Filter> observedResponsesRecorder(ObservedResponses observed) {
             Filter recorder = (request, response, chain) -> {
                 try {
                     chain.doFilter(request, response);
                 } finally {
                     HttpServletRequest http = (HttpServletRequest) request;
-                    SEEN.add(new Observation(http.getMethod(), http.getRequestURI(),
+                    observed.seen.add(new Observation(http.getMethod(), http.getRequestURI(),
                             ((HttpServletResponse) response).getStatus()));
                 }
             };

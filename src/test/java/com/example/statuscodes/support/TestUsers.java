@@ -34,11 +34,11 @@ public class TestUsers {
     }
 
     public String alice() {
-        return tokens.bearer(aliceId(), Role.USER);
+        return tokens.bearer(aliceId());
     }
 
     public String admin() {
-        return tokens.bearer(adminId(), Role.ADMIN);
+        return tokens.bearer(adminId());
     }
 
     public static String uniqueEmail(String prefix) {
@@ -51,7 +51,7 @@ public class TestUsers {
     }
 
     public String tokenFor(User user) {
-        return tokens.bearer(user.getId(), user.getRole());
+        return tokens.bearer(user.getId());
     }
 
     /** Runs a direct call (not an HTTP request) as an admin, e.g. to set up or reset the admin settings. */

@@ -17,8 +17,8 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Mints tokens like the API does (fast: no bcrypt), and the forged ones an attacker would try. The role
- * claim is ignored by the API (it looks the role up); forged tokens carry one to show that it does not help.
+ * Mints tokens like the API does (fast: no bcrypt), and the forged ones an attacker would try. A token names a
+ * user and nothing more: the API looks the role up. Forged tokens carry a role claim to show that it does not help.
  */
 @TestComponent
 public class Tokens {
@@ -29,8 +29,9 @@ public class Tokens {
         this.apiEncoder = apiEncoder;
     }
 
-    public String bearer(long userId, Role role) {
-        return "Bearer " + sign(apiEncoder, userId, role, Instant.now().plus(Duration.ofHours(1)));
+    /** The {@code Authorization} header value for this user, as after a login. */
+    public String bearer(long userId) {
+        return "Bearer " + sign(apiEncoder, userId, null, Instant.now().plus(Duration.ofHours(1)));
     }
 
     public String expired(long userId) {
@@ -69,14 +70,15 @@ public class Tokens {
                 + base64("{\"sub\":\"" + userId + "\",\"roles\":[\"ADMIN\"],\"exp\":" + exp + "}") + ".";
     }
 
-    private static String sign(JwtEncoder encoder, long userId, Role role, Instant expiresAt) {
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+    private static String sign(JwtEncoder encoder, long userId, Role forgedRole, Instant expiresAt) {
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .subject(Long.toString(userId))
                 .issuedAt(Instant.now().isBefore(expiresAt) ? Instant.now() : expiresAt.minus(Duration.ofHours(1)))
-                .expiresAt(expiresAt)
-                .claim("roles", List.of(role.name()))
-                .build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .expiresAt(expiresAt);
+        if (forgedRole != null) {
+            claims.claim("roles", List.of(forgedRole.name()));
+        }
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
                 .getTokenValue();
     }
 

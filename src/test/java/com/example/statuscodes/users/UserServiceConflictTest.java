@@ -1,7 +1,6 @@
 package com.example.statuscodes.users;
 
 import com.example.statuscodes.admin.AdminSettingsStore;
-import com.example.statuscodes.auth.Caller;
 import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -35,7 +34,7 @@ class UserServiceConflictTest {
         when(repository.findById(7L)).thenReturn(Optional.of(user));
         when(repository.saveAndFlush(any())).thenThrow(new ObjectOptimisticLockingFailureException(User.class, 7L));
 
-        assertThatThrownBy(() -> service.replace(new Caller(7L, false), 7L,
+        assertThatThrownBy(() -> service.replace(new Caller(7L, Role.USER), 7L,
                 new UserRequest("racer@example.com", "Racer 2", 31, null, null), null))
                 .isInstanceOfSatisfying(ConcurrentUpdateException.class, ex -> {
                     assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -50,7 +49,7 @@ class UserServiceConflictTest {
         when(repository.findById(8L)).thenReturn(Optional.of(user));
         org.mockito.Mockito.doThrow(new ObjectOptimisticLockingFailureException(User.class, 8L)).when(repository).flush();
 
-        assertThatThrownBy(() -> service.delete(new Caller(8L, false), 8L, null))
+        assertThatThrownBy(() -> service.delete(8L, null))
                 .isInstanceOfSatisfying(ConcurrentUpdateException.class,
                         ex -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
     }

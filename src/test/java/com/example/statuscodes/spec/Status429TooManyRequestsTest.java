@@ -1,6 +1,6 @@
-package com.example.statuscodes.ratelimit;
+package com.example.statuscodes.spec;
 
-import com.example.statuscodes.support.ObservedResponses;
+import com.example.statuscodes.support.MovableClock;
 import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.support.Tokens;
 import io.github.bucket4j.caffeine.CaffeineProxyManager;
@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Duration;
 
+import static com.example.statuscodes.errors.ProblemType.RATE_LIMIT;
 import static com.example.statuscodes.support.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "app.rate-limit.login-attempts-per-minute=10"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({Tokens.class, TestUsers.class, ObservedResponses.Recorder.class, Status429TooManyRequestsTest.Clock.class})
+@Import({Tokens.class, TestUsers.class, Status429TooManyRequestsTest.Clock.class})
 @DisplayName("429 Too Many Requests: slow down")
 class Status429TooManyRequestsTest {
 
@@ -91,7 +92,7 @@ class Status429TooManyRequestsTest {
                 assertThat(login("10.0.0.1", "wrong-password")).hasStatus(HttpStatus.UNAUTHORIZED);
             }
             MvcTestResult eleventh = login("10.0.0.1", "wrong-password");
-            assertProblem(eleventh, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; retry in 6 seconds")
+            assertProblem(eleventh, RATE_LIMIT, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; retry in 6 seconds")
                     .hasHeader(HttpHeaders.RETRY_AFTER, "6")
                     .hasHeader("RateLimit-Policy", "\"login\";q=10;w=60")
                     .hasHeader("RateLimit", "\"login\";r=0;t=60");
@@ -124,7 +125,7 @@ class Status429TooManyRequestsTest {
             for (int request = 1; request <= 5; request++) {
                 assertThat(me(alice)).hasStatusOk();
             }
-            assertProblem(me(alice), HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; retry in 12 seconds")
+            assertProblem(me(alice), RATE_LIMIT, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; retry in 12 seconds")
                     .hasHeader(HttpHeaders.RETRY_AFTER, "12");
         }
 

@@ -1,5 +1,7 @@
-package com.example.statuscodes.admin;
+package com.example.statuscodes.spec;
 
+import com.example.statuscodes.admin.AdminSettings;
+import com.example.statuscodes.admin.AdminSettingsStore;
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +21,7 @@ import static com.example.statuscodes.support.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code /api/admin/settings} as an admin sees it; the 401/403/422 cases are in the spec package. */
+/** {@code /api/admin/settings} as an admin sees it (200, 204), and what each setting changes; its 401/403/422 are in those classes. */
 @ApiTest
 @DisplayName("/api/admin/settings")
 class AdminSettingsTest {

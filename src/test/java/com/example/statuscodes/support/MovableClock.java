@@ -1,4 +1,4 @@
-package com.example.statuscodes.ratelimit;
+package com.example.statuscodes.support;
 
 import io.github.bucket4j.TimeMeter;
 

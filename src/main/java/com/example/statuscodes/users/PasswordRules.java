@@ -1,4 +1,4 @@
-package com.example.statuscodes.auth;
+package com.example.statuscodes.users;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
