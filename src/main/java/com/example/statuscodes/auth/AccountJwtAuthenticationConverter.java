@@ -15,11 +15,11 @@ import java.time.temporal.ChronoUnit;
  * no longer exists, or that was issued before the account was created (an id reused after a restart of an
  * in-memory database), is refused with 401 {@code invalid_token}.
  */
-public class AccountJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+class AccountJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final Accounts accounts;
 
-    public AccountJwtAuthenticationConverter(Accounts accounts) {
+    AccountJwtAuthenticationConverter(Accounts accounts) {
         this.accounts = accounts;
     }
 

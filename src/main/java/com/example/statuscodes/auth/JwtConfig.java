@@ -17,7 +17,7 @@ import java.security.SecureRandom;
 
 /** The API issues and verifies its own HS256 tokens; one shared secret, no external identity provider. */
 @Configuration
-public class JwtConfig {
+class JwtConfig {
 
     private static final int MIN_KEY_BYTES = 32;
     private static final Logger log = LoggerFactory.getLogger(JwtConfig.class);

@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /** Checks a password and issues a token whose subject is the user id. */
 @Service
-public class TokenService {
+class TokenService {
 
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
@@ -27,7 +27,7 @@ public class TokenService {
     /** Compared against when the e-mail is unknown, so both failures cost one bcrypt check (no timing oracle). */
     private final String dummyHash;
 
-    public TokenService(UserRepository users, PasswordEncoder passwordEncoder, JwtEncoder jwtEncoder,
+    TokenService(UserRepository users, PasswordEncoder passwordEncoder, JwtEncoder jwtEncoder,
                         JwtProperties properties, Clock clock) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;

@@ -54,7 +54,7 @@ import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 @Tag(name = "Users", description = "Sign up, read, change and delete accounts: the guide's 200, 201 + Location and 204, and the 4xx that guard them")
 @RestController
 @RequestMapping(path = "/api/users", produces = MediaType.APPLICATION_JSON_VALUE)
-public class UserController {
+class UserController {
 
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 

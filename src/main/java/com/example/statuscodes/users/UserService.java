@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 
 /** The users resource's rules; each failure is a domain exception that carries its own status. */
 @Service
-public class UserService {
+class UserService {
 
     private final UserRepository repository;
     private final PasswordEncoder passwordEncoder;
@@ -30,7 +30,7 @@ public class UserService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    public UserService(UserRepository repository, PasswordEncoder passwordEncoder, AdminSettingsStore settings,
+    UserService(UserRepository repository, PasswordEncoder passwordEncoder, AdminSettingsStore settings,
                        Validator validator, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;

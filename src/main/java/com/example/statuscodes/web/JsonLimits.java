@@ -14,7 +14,7 @@ import tools.jackson.databind.DeserializationFeature;
  * No field of this API needs more than a few hundred characters.
  */
 @Configuration
-public class JsonLimits {
+class JsonLimits {
 
     static final int MAX_NESTING_DEPTH = 32;
     static final int MAX_STRING_LENGTH = 10_000;

@@ -12,7 +12,7 @@ import java.util.List;
  * undocumented input format, and {@code Accept: application/yaml} a second output format.
  */
 @Configuration
-public class JsonOnly implements WebMvcConfigurer {
+class JsonOnly implements WebMvcConfigurer {
 
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
