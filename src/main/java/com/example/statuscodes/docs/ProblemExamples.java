@@ -66,12 +66,12 @@ final class ProblemExamples {
             case NOT_ACCEPTABLE -> plain(status, "Acceptable representations: [application/json]."); // Spring's text
             case CONFLICT -> method.equals("DELETE") ? new ConcurrentUpdateException(null).getBody()
                     : new DuplicateEmailException(null).getBody();
-            case PRECONDITION_FAILED -> new PreconditionFailedException().getBody();
+            case PRECONDITION_FAILED -> new PreconditionFailedException(PreconditionFailedException.DETAIL).getBody();
             case CONTENT_TOO_LARGE -> new RequestBodyTooLargeException(maxBodyBytes).getBody();
             case UNSUPPORTED_MEDIA_TYPE -> plain(status, method.equals("PATCH")
-                    ? ApiExceptionHandler.unsupportedMediaType(MediaType.APPLICATION_JSON,
+                    ? ApiExceptionHandler.unsupportedMediaType(MediaType.APPLICATION_JSON_VALUE,
                             List.of(MediaType.parseMediaType("application/merge-patch+json")))
-                    : ApiExceptionHandler.unsupportedMediaType(MediaType.TEXT_PLAIN,
+                    : ApiExceptionHandler.unsupportedMediaType(MediaType.TEXT_PLAIN_VALUE,
                             List.of(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"))));
             case UNPROCESSABLE_CONTENT -> unprocessable(admin);
             case TOO_MANY_REQUESTS -> new RateLimitExceededException(6).getBody();

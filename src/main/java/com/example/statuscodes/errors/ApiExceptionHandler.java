@@ -36,7 +36,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
 import java.util.List;
@@ -119,8 +121,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * The server cannot understand the body → 400: not JSON at all (the guide's exact message), a value of
-     * the wrong type (naming the field, in the same {@code errors} map as validation), or a document
-     * beyond the parser's limits (nesting depth, string or number length; see {@code web.JsonLimits}).
+     * the wrong type, an unknown field or one sent twice (naming the field, in the same {@code errors} map as
+     * validation), or a document
+     * beyond the parser's limits (nesting depth, string or number length; see {@code web.StrictJson}).
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -129,6 +132,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof StreamConstraintsException) {
             return problem(Problems.of(HttpStatus.BAD_REQUEST,
                     "Request body exceeds the JSON limits (nesting depth, string or number length)"));
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return problem(new ValidationErrors().unknownField(fieldPath(unknown)).toProblem());
+        }
+        if (cause instanceof StreamReadException duplicate && duplicate.processor() != null
+                && String.valueOf(duplicate.getOriginalMessage()).startsWith("Duplicate")) {
+            // Jackson's duplicate detection has no exception type of its own; the parser stands on the name.
+            return problem(new ValidationErrors().duplicateField(duplicate.processor().currentName()).toProblem());
         }
         if (cause instanceof MismatchedInputException || cause instanceof InputCoercionException) {
             String field = fieldPath((JacksonException) cause);
@@ -161,13 +172,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // Spring reports no type when the header cannot be parsed (multipart/mixed; boundary=): name what was sent.
+        String sent = ex.getContentType() != null ? ex.getContentType().getType() + "/" + ex.getContentType().getSubtype()
+                : request.getHeader(HttpHeaders.CONTENT_TYPE) != null
+                ? request.getHeader(HttpHeaders.CONTENT_TYPE).split(";", 2)[0].strip() : "(none)";
         return handleExceptionInternal(ex, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                unsupportedMediaType(ex.getContentType(), ex.getSupportedMediaTypes())), headers, status, request);
+                unsupportedMediaType(sent, ex.getSupportedMediaTypes())), headers, status, request);
     }
 
-    public static String unsupportedMediaType(MediaType sent, List<MediaType> supported) {
-        return "Content-Type '" + (sent == null ? "(none)" : sent.getType() + "/" + sent.getSubtype())
-                + "' is not supported; use " + supported.stream().map(MediaType::toString).collect(Collectors.joining(", "));
+    public static String unsupportedMediaType(String sent, List<MediaType> supported) {
+        return "Content-Type '" + sent + "' is not supported; use "
+                + supported.stream().map(MediaType::toString).collect(Collectors.joining(", "));
     }
 
     /** No controller maps this path: say which route was missing, not Spring's "No static resource". */

@@ -17,6 +17,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -84,15 +85,20 @@ class UserController {
     }
 
     /**
-     * 200 with a strong ETag. Spring answers {@code If-None-Match} with the current tag itself: 304 Not Modified,
-     * no body (the guide's "should the client go somewhere else? → 3xx": to its own cached copy).
+     * 200 with a strong ETag, or 304 Not Modified with no body when {@code If-None-Match} names the current tag or is
+     * {@code *} (the guide's "should the client go somewhere else? → 3xx": to its own cached copy).
      */
     @ApiResponse(responseCode = "200", description = "The user", headers = @Header(name = "ETag", description = "Strong entity tag, e.g. \"3\""))
     @ProblemResponses({NOT_MODIFIED, BAD_REQUEST, UNAUTHORIZED, NOT_FOUND, NOT_ACCEPTABLE})
     @Operation(summary = "Get one user (200 with an ETag, 304 if unchanged)")
     @GetMapping("/{id}")
-    public ResponseEntity<UserResponse> get(@PathVariable long id) {
-        return withEtag(users.get(id));
+    public ResponseEntity<UserResponse> get(@PathVariable long id,
+                                            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        UserResponse user = users.get(id);
+        if (!UserVersion.noneMatch(ifNoneMatch, user.version())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(user.etag()).build();
+        }
+        return withEtag(user);
     }
 
     /** 201 Created, with a Location header pointing at the new resource and the resource as the body. */
@@ -116,8 +122,9 @@ class UserController {
     @PutMapping("/{id}")
     public ResponseEntity<UserResponse> replace(@PathVariable long id, @Valid @RequestBody UserRequest request,
                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                                 @AuthenticationPrincipal Caller caller) {
-        return withEtag(users.replace(caller, id, request, ifMatch));
+        return withEtag(users.replace(caller, id, request, new Preconditions(ifMatch, ifNoneMatch)));
     }
 
     /** Only {@code application/merge-patch+json}: any other Content-Type → 415 with an {@code Accept} header naming it. */
@@ -132,8 +139,9 @@ class UserController {
                                                               schema = @Schema(implementation = UserRequest.class)))
                                               @RequestBody UserPatch patch,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                              @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                               @AuthenticationPrincipal Caller caller) throws BindException {
-        return withEtag(users.patch(caller, id, patch, ifMatch));
+        return withEtag(users.patch(caller, id, patch, new Preconditions(ifMatch, ifNoneMatch)));
     }
 
     /** 204: deleted, nothing to return. The same DELETE again → 404. */
@@ -143,8 +151,9 @@ class UserController {
     @Operation(summary = "Delete a user (204)")
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable long id,
-                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        users.delete(id, ifMatch);
+                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        users.delete(id, new Preconditions(ifMatch, ifNoneMatch));
         return ResponseEntity.noContent().build();
     }
 

@@ -57,6 +57,35 @@ class ProtocolErrorsTest {
     }
 
     @Test
+    void multipart_without_a_boundary_returns_415_not_500() {
+        // The API takes no uploads, so multipart is switched off: such a body is one more type it does not read.
+        assertProblem(mvc.post().uri("/api/users").contentType("multipart/form-data").content("x").exchange(),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'multipart/form-data' is not supported; use application/json, application/*+json")
+                .hasHeader(HttpHeaders.ACCEPT, "application/json, application/*+json");
+    }
+
+    @Test
+    void multipart_with_an_empty_boundary_on_login_returns_415_not_500() {
+        assertProblem(mvc.post().uri("/api/auth/token").contentType("multipart/mixed; boundary=").content("x").exchange(),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'multipart/mixed' is not supported; use application/json, application/*+json");
+    }
+
+    @Test
+    void wildcard_content_type_on_signup_returns_415_not_500() {
+        // "*/*" names no media type at all: the server cannot know how to read the body.
+        assertProblem(mvc.post().uri("/api/users").header(HttpHeaders.CONTENT_TYPE, "*/*")
+                        .content("{\"email\": \"wild@example.com\"}").exchange(),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type '*/*' is not supported; use application/json, application/*+json");
+    }
+
+    @Test
+    void wildcard_subtype_content_type_on_login_returns_415_not_500() {
+        assertProblem(mvc.post().uri("/api/auth/token").header(HttpHeaders.CONTENT_TYPE, "application/*")
+                        .content("{\"email\": \"alice@example.com\", \"password\": \"alice-password\"}").exchange(),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'application/*' is not supported; use application/json, application/*+json");
+    }
+
+    @Test
     void body_over_one_mebibyte_returns_413() {
         byte[] body = new byte[1024 * 1024 + 1];
         assertProblem(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(body).exchange(),
