@@ -3,6 +3,7 @@ package com.example.statuscodes.errors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,7 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindException;
@@ -72,6 +74,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Spring's RFC 6750 challenge: {@code WWW-Authenticate: Bearer ...}, with {@code error="invalid_token"} for a bad token. */
     private final BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();
+
+    /**
+     * @param publicBaseUrl where clients reach this API ({@code app.public-base-url}): the RFC 9728 metadata link of
+     *                      every 401 names it, never the request's {@code Host} header, which any client can forge
+     */
+    public ApiExceptionHandler(@Value("${app.public-base-url}") String publicBaseUrl) {
+        String metadata = publicBaseUrl + "/.well-known/oauth-protected-resource";
+        bearerChallenge.setResourceMetadataParameterResolver(request -> metadata);
+    }
 
     /** Bean validation of a {@code @Valid @RequestBody}: 422, or 400 when a required field is missing. */
     @Override
@@ -220,9 +231,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException ex, HttpServletRequest request,
                                            HttpServletResponse response) {
+        if (ex instanceof OAuth2AuthenticationException) {
+            // The header's error_description is ours too: a library's "Signed JWT rejected: Invalid signature"
+            // tells an attacker which check failed, and a client can do nothing different with it.
+            bearerChallenge.commence(request, response, new InvalidBearerTokenException(INVALID_TOKEN));
+            return problem(Problems.of(HttpStatus.UNAUTHORIZED, INVALID_TOKEN));
+        }
         bearerChallenge.commence(request, response, ex);
-        return problem(Problems.of(HttpStatus.UNAUTHORIZED,
-                ex instanceof OAuth2AuthenticationException ? INVALID_TOKEN : AUTHENTICATION_REQUIRED));
+        return problem(Problems.of(HttpStatus.UNAUTHORIZED, AUTHENTICATION_REQUIRED));
     }
 
     /**
