@@ -58,6 +58,11 @@ import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 class UserController {
 
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    /**
+     * Declared on every operation with a body, so that a Content-Type naming no media type ({@code *}{@code /*},
+     * {@code application/*}) is a 415 at routing, not a failure to read the body.
+     */
+    static final String JSON_SUBTYPES = "application/*+json";
 
     private final UserService users;
     private final AdminSettingsStore settings;
@@ -108,7 +113,7 @@ class UserController {
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONFLICT, CONTENT_TOO_LARGE,
             UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Sign up, or create a user as an admin (201 + Location)")
-    @PostMapping
+    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, JSON_SUBTYPES})
     public ResponseEntity<UserResponse> create(@Valid @RequestBody UserRequest request, @AuthenticationPrincipal Caller caller) {
         UserResponse created = users.create(caller, request);
         // A relative reference, exactly as the guide shows it (RFC 9110 allows it in Location).
@@ -119,7 +124,7 @@ class UserController {
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED,
             CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Replace a user (200 with the new state)")
-    @PutMapping("/{id}")
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE) // merge-patch is PATCH's
     public ResponseEntity<UserResponse> replace(@PathVariable long id, @Valid @RequestBody UserRequest request,
                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                 @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,

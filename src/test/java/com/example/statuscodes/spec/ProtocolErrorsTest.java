@@ -49,6 +49,15 @@ class ProtocolErrorsTest {
     }
 
     @Test
+    void put_with_merge_patch_returns_415_naming_application_json() {
+        // A merge patch is a partial change: PATCH's. PUT replaces, with the whole user as application/json.
+        assertProblem(mvc.put().uri("/api/users/1").header(HttpHeaders.AUTHORIZATION, users.alice())
+                        .contentType("application/merge-patch+json").content("{\"name\": \"x\"}").exchange(),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'application/merge-patch+json' is not supported; use application/json")
+                .hasHeader(HttpHeaders.ACCEPT, "application/json");
+    }
+
+    @Test
     void patch_with_plain_json_returns_415_naming_merge_patch() {
         assertProblem(mvc.patch().uri("/api/users/1").header(HttpHeaders.AUTHORIZATION, users.alice())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"x\"}").exchange(),
