@@ -77,6 +77,33 @@ class RealServerTest {
     }
 
     @Test
+    void sixteen_concurrent_signups_with_one_idempotency_key_create_one_user_and_answer_only_201_or_409() throws Exception {
+        String email = "idempotent-" + System.nanoTime() + "@example.com";
+        String key = java.util.UUID.randomUUID().toString();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> answers = IntStream.range(0, 16).mapToObj(i -> pool.submit(() -> {
+                start.await();
+                return send(request("/api/users").header("Content-Type", "application/json").header("Idempotency-Key", key)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"" + email + "\"}"))).statusCode();
+            })).toList();
+            start.countDown();
+            Map<Integer, Long> counts = answers.stream().map(RealServerTest::join)
+                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            assertThat(counts.keySet()).isSubsetOf(201, 409).contains(201);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(repository.findAll()).filteredOn(user -> user.getEmail().equals(email)).hasSize(1);
+        // Once the first has finished, a retry is the original answer again.
+        HttpResponse<String> retry = send(request("/api/users").header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"" + email + "\"}")));
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    }
+
+    @Test
     void two_admins_demoting_each_other_at_once_cannot_both_succeed() throws Exception {
         // The demo admin and one more: each demotes the other at the same moment. Without the lock on the admin
         // rows both writes would pass their check ("another admin remains") and leave none.

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.example.statuscodes.admin.AdminSettingsStore;
 import com.example.statuscodes.errors.ProblemResponses;
+import com.example.statuscodes.idempotency.Idempotency;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
 
 import static org.springframework.http.HttpStatus.BAD_REQUEST;
 import static org.springframework.http.HttpStatus.CONFLICT;
@@ -66,10 +68,12 @@ class UserController {
 
     private final UserService users;
     private final AdminSettingsStore settings;
+    private final Idempotency idempotency;
 
-    public UserController(UserService users, AdminSettingsStore settings) {
+    UserController(UserService users, AdminSettingsStore settings, Idempotency idempotency) {
         this.users = users;
         this.settings = settings;
+        this.idempotency = idempotency;
     }
 
     /** 200 with a page. Out-of-range {@code page}/{@code size} or an unknown sort → 400 naming it, never clamped. */
@@ -109,15 +113,23 @@ class UserController {
     /** 201 Created, with a Location header pointing at the new resource and the resource as the body. */
     @SecurityRequirements // sign-up: no token needed
     @ApiResponse(responseCode = "201", description = "Created", headers = {
-            @Header(name = "Location", description = "/api/users/{id}"), @Header(name = "ETag")})
+            @Header(name = "Location", description = "/api/users/{id}"), @Header(name = "ETag"),
+            @Header(name = Idempotency.REPLAYED, description = "true when this is the stored answer to an earlier request with the same Idempotency-Key")})
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONFLICT, CONTENT_TOO_LARGE,
             UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Sign up, or create a user as an admin (201 + Location)")
     @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, JSON_SUBTYPES})
-    public ResponseEntity<UserResponse> create(@Valid @RequestBody UserRequest request, @AuthenticationPrincipal Caller caller) {
-        UserResponse created = users.create(caller, request);
-        // A relative reference, exactly as the guide shows it (RFC 9110 allows it in Location).
-        return ResponseEntity.created(URI.create("/api/users/" + created.id())).eTag(created.etag()).body(created);
+    public ResponseEntity<UserResponse> create(@Valid @RequestBody UserRequest request, @AuthenticationPrincipal Caller caller,
+                                               @Parameter(description = "Any unique value, e.g. a UUID: send the same request"
+                                                       + " again with it after a lost connection and get the first answer"
+                                                       + " (draft-ietf-httpapi-idempotency-key-header)")
+                                               @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
+        String scope = caller != null ? "user:" + caller.id() : "anonymous";
+        return idempotency.execute(scope, idempotencyKey, List.of("POST /api/users", request), UserResponse.class, () -> {
+            UserResponse created = users.create(caller, request);
+            // A relative reference, exactly as the guide shows it (RFC 9110 allows it in Location).
+            return ResponseEntity.created(URI.create("/api/users/" + created.id())).eTag(created.etag()).body(created);
+        });
     }
 
     /** 200 with the updated user (the guide: a successful PUT returns the new state). */
