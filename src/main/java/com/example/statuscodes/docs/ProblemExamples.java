@@ -9,6 +9,7 @@ import com.example.statuscodes.ratelimit.RateLimitExceededException;
 import com.example.statuscodes.users.ConcurrentUpdateException;
 import com.example.statuscodes.users.DuplicateEmailException;
 import com.example.statuscodes.users.PreconditionFailedException;
+import com.example.statuscodes.users.PreconditionRequiredException;
 import com.example.statuscodes.users.SignupsClosedException;
 import com.example.statuscodes.users.UserNotFoundException;
 import com.example.statuscodes.web.RequestBodyTooLargeException;
@@ -67,6 +68,7 @@ final class ProblemExamples {
             case CONFLICT -> method.equals("DELETE") ? new ConcurrentUpdateException(null).getBody()
                     : new DuplicateEmailException(null).getBody();
             case PRECONDITION_FAILED -> new PreconditionFailedException(PreconditionFailedException.DETAIL).getBody();
+            case PRECONDITION_REQUIRED -> new PreconditionRequiredException().getBody();
             case CONTENT_TOO_LARGE -> new RequestBodyTooLargeException(maxBodyBytes).getBody();
             case UNSUPPORTED_MEDIA_TYPE -> plain(status, method.equals("PATCH")
                     ? ApiExceptionHandler.unsupportedMediaType(MediaType.APPLICATION_JSON_VALUE,

@@ -46,6 +46,7 @@ import static org.springframework.http.HttpStatus.NOT_ACCEPTABLE;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 import static org.springframework.http.HttpStatus.NOT_MODIFIED;
 import static org.springframework.http.HttpStatus.PRECONDITION_FAILED;
+import static org.springframework.http.HttpStatus.PRECONDITION_REQUIRED;
 import static org.springframework.http.HttpStatus.UNAUTHORIZED;
 import static org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT;
 import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
@@ -133,7 +134,7 @@ class UserController {
     }
 
     /** 200 with the updated user (the guide: a successful PUT returns the new state). */
-    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED,
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, PRECONDITION_REQUIRED,
             CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Replace a user (200 with the new state)")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE) // merge-patch is PATCH's
@@ -145,7 +146,7 @@ class UserController {
     }
 
     /** Only {@code application/merge-patch+json}: any other Content-Type → 415 with an {@code Accept} header naming it. */
-    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED,
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, PRECONDITION_REQUIRED,
             CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Change some fields of a user (JSON merge patch)")
     @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
@@ -163,7 +164,7 @@ class UserController {
 
     /** 204: deleted, nothing to return. The same DELETE again → 404. */
     @ApiResponse(responseCode = "204", description = "Deleted; no body")
-    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED,
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, PRECONDITION_REQUIRED,
             NOT_ACCEPTABLE})
     @Operation(summary = "Delete a user (204)")
     @DeleteMapping("/{id}")
