@@ -133,8 +133,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /**
      * The server cannot understand the body → 400: not JSON at all (the guide's exact message), a value of
      * the wrong type, an unknown field or one sent twice (naming the field, in the same {@code errors} map as
-     * validation), or a document
-     * beyond the parser's limits (nesting depth, string or number length; see {@code web.StrictJson}).
+     * validation), or a document beyond the parser's limits (nesting depth, string or number length; see
+     * {@code web.StrictJson}).
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -183,12 +183,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        // Spring reports no type when the header cannot be parsed (multipart/mixed; boundary=): name what was sent.
-        String sent = ex.getContentType() != null ? ex.getContentType().getType() + "/" + ex.getContentType().getSubtype()
-                : request.getHeader(HttpHeaders.CONTENT_TYPE) != null
-                ? request.getHeader(HttpHeaders.CONTENT_TYPE).split(";", 2)[0].strip() : "(none)";
         return handleExceptionInternal(ex, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                unsupportedMediaType(sent, ex.getSupportedMediaTypes())), headers, status, request);
+                unsupportedMediaType(sentType(ex, request), ex.getSupportedMediaTypes())), headers, status, request);
+    }
+
+    /** The type that was sent, without parameters; Spring has none when the header cannot be parsed ("a/b; x="). */
+    private static String sentType(HttpMediaTypeNotSupportedException ex, WebRequest request) {
+        if (ex.getContentType() != null) {
+            return ex.getContentType().getType() + "/" + ex.getContentType().getSubtype();
+        }
+        String header = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        return header != null ? header.split(";", 2)[0].strip() : "(none)";
     }
 
     public static String unsupportedMediaType(String sent, List<MediaType> supported) {
