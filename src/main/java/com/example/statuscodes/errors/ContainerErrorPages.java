@@ -56,7 +56,21 @@ public class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatSer
         return Ordered.LOWEST_PRECEDENCE;
     }
 
-    /** Writes a problem for any error response that has no body yet (Tomcat's own rejections). */
+    /**
+     * Writes a problem for any error response that has no body yet (Tomcat's own rejections).
+     * <p>
+     * The status is Tomcat's: a 400 for a request line it cannot parse, 505 for an HTTP version other than 1.0/1.1,
+     * 501 for a transfer coding it does not implement ({@code Transfer-Encoding: gzip, chunked}). Those 5xx describe
+     * the request, not a fault of ours, so they keep their code and get no error id; only a 500, or any 5xx with
+     * an exception behind it, is the "unexpected" one, logged with an id.
+     * <p>
+     * A request line Tomcat cannot parse ({@code { | \} or raw non-ASCII bytes in the target, a target over
+     * {@code server.max-http-request-header-size}, binary garbage) still reaches this valve: Tomcat's
+     * {@code Http11Processor} sets the 400 and passes the unparsed request on to the adapter and the host's pipeline.
+     * Such a request has no request URI, so the problem has no {@code instance}. (Tomcat answers alone, without any
+     * valve, only when it cannot answer in HTTP/1.1 at all: a request line without a protocol is HTTP/0.9, whose
+     * response is a bare body without status line or headers.)
+     */
     static final class ProblemErrorReportValve extends ErrorReportValve {
 
         private final JsonMapper jsonMapper;
@@ -75,11 +89,14 @@ public class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatSer
             if (httpStatus == null) {
                 return;
             }
+            String uri = request.getRequestURI();
             try {
-                ProblemDetail problem = httpStatus.is5xxServerError()
-                        ? Problems.unexpected(throwable, request.getRequestURI())
+                boolean ourFault = httpStatus == HttpStatus.INTERNAL_SERVER_ERROR
+                        || (httpStatus.is5xxServerError() && throwable != null);
+                ProblemDetail problem = ourFault
+                        ? Problems.unexpected(throwable, uri)
                         : Problems.of(httpStatus, "Rejected by the web server: " + httpStatus.getReasonPhrase());
-                problem.setInstance(Problems.instance(request.getRequestURI()));
+                problem.setInstance(uri != null ? Problems.instance(uri) : null);
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 jsonMapper.writeValue(response.getOutputStream(), problem);
                 response.finishResponse();
