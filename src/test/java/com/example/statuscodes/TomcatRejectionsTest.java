@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What Tomcat decides before any filter or servlet runs, over a bare socket (no client library would send these
  * requests): the codes Tomcat chose are kept, every one comes with a problem+json body
- * ({@code errors.ContainerErrorPages}).
+ * ({@code errors.ContainerErrorPages}), and a 413 does not keep the connection (and its worker) waiting for a
+ * body that will never be read ({@code web.AbortedUploads}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -98,5 +99,19 @@ class TomcatRejectionsTest {
         garbage[0] = 0x16; // what a TLS ClientHello to a plain-HTTP port starts with
         RawHttp.Response response = send(garbage);
         assertContainerProblem(response, 400, "Bad Request");
+    }
+
+    @ParameterizedTest(name = "Content-Length: {0}")
+    @ValueSource(longs = {2_000_000L, Long.MAX_VALUE})
+    void declared_body_over_the_limit_is_a_413_and_the_connection_closes_at_once(long contentLength) throws Exception {
+        // Headers only: the body the client announced never comes. Before the fix Tomcat kept reading ("swallowing")
+        // it for up to the 60 s connection timeout, holding a worker thread; here the read below would time out.
+        RawHttp.Response response = send(bytes("POST /api/users HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n"));
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.header("Connection")).isEqualTo("close");
+        assertThat(response.bodyText()).contains("Request body is larger than the limit of 1048576 bytes");
+        assertThat(response.closed()).as("the server closed the connection within %d ms", TIMEOUT_MILLIS).isTrue();
     }
 }
