@@ -101,6 +101,35 @@ class TomcatRejectionsTest {
         assertContainerProblem(response, 400, "Bad Request");
     }
 
+    @Test
+    void connect_keeps_tomcats_501_as_a_problem() throws Exception {
+        assertContainerProblem(send(bytes("CONNECT /api/me HTTP/1.1\r\nHost: localhost\r\n\r\n")), 501, "Not Implemented");
+    }
+
+    @Test
+    void connect_with_a_malformed_header_is_still_tomcats_501_not_an_unexpected_500() throws Exception {
+        // Tomcat records the header's parse error as the request's exception; it is not an error of ours.
+        assertContainerProblem(send(bytes("CONNECT /api/me HTTP/1.1\r\nHost: localhost\r\nX-Bad : value\r\n\r\n")),
+                501, "Not Implemented");
+    }
+
+    @Test
+    void malformed_options_star_is_the_one_400_without_a_body_because_tomcat_answers_it_before_any_valve() throws Exception {
+        // Pins the limit documented in ContainerErrorPages: CoyoteAdapter answers OPTIONS * itself.
+        RawHttp.Response response = send(bytes("OPTIONS * HTTP/1.1\r\nHost: localhost\r\nNoColon\r\n\r\n"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Length")).isEqualTo("0");
+        assertThat(response.header("Content-Type")).isNull();
+    }
+
+    @Test
+    void trace_refused_by_tomcat_does_not_wait_for_the_body_it_announced() throws Exception {
+        RawHttp.Response response = send(bytes("TRACE /api/users/1 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2000000\r\n\r\n"));
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.closed()).as("the server closed the connection within %d ms", TIMEOUT_MILLIS).isTrue();
+    }
+
     @ParameterizedTest(name = "Content-Length: {0}")
     @ValueSource(longs = {2_000_000L, Long.MAX_VALUE})
     void declared_body_over_the_limit_is_a_413_and_the_connection_closes_at_once(long contentLength) throws Exception {

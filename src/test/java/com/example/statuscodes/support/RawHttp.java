@@ -44,13 +44,15 @@ public final class RawHttp {
 
     /** Sends the bytes and reads one response; then waits (at most {@code timeoutMillis}) to see whether the server closes. */
     public static Response exchange(int port, byte[] request, int timeoutMillis) throws IOException {
-        return exchange(port, request, timeoutMillis, false);
+        return exchange(port, request, timeoutMillis, false, true);
     }
 
     /**
      * @param headRequest the response to a HEAD has headers only, whatever its {@code Content-Length} says
+     * @param awaitClose  whether to wait for the server to close the connection after the response ({@code closed})
      */
-    public static Response exchange(int port, byte[] request, int timeoutMillis, boolean headRequest) throws IOException {
+    public static Response exchange(int port, byte[] request, int timeoutMillis, boolean headRequest, boolean awaitClose)
+            throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(timeoutMillis);
             OutputStream out = socket.getOutputStream();
@@ -64,7 +66,7 @@ public final class RawHttp {
             Response head = readHead(in);
             byte[] body = headRequest || head.status() == 204 || head.status() == 304 || head.status() < 200
                     ? new byte[0] : readBody(in, head.headers());
-            return new Response(head.statusLine(), head.status(), head.headers(), body, closesWithin(in));
+            return new Response(head.statusLine(), head.status(), head.headers(), body, awaitClose && closesWithin(in));
         }
     }
 
