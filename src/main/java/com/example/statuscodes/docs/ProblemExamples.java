@@ -37,8 +37,12 @@ final class ProblemExamples {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    Map<String, Object> of(HttpStatus status, String method, String path) {
-        ProblemDetail problem = problem(status, method, path);
+    /**
+     * @param consumes the media types the operation's mapping declares; none means the JSON converter's own
+     *                 ({@code application/json, application/*+json})
+     */
+    Map<String, Object> of(HttpStatus status, String method, String path, List<String> consumes) {
+        ProblemDetail problem = problem(status, method, path, consumes);
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", problem.getType() != null ? problem.getType().toString() : "about:blank");
         example.put("title", status.getReasonPhrase());
@@ -51,7 +55,7 @@ final class ProblemExamples {
         return example;
     }
 
-    private ProblemDetail problem(HttpStatus status, String method, String path) {
+    private ProblemDetail problem(HttpStatus status, String method, String path, List<String> consumes) {
         boolean hasBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
         boolean admin = path.startsWith("/api/admin");
         return switch (status) {
@@ -68,16 +72,27 @@ final class ProblemExamples {
                     : new DuplicateEmailException(null).getBody();
             case PRECONDITION_FAILED -> new PreconditionFailedException().getBody();
             case CONTENT_TOO_LARGE -> new RequestBodyTooLargeException(maxBodyBytes).getBody();
-            case UNSUPPORTED_MEDIA_TYPE -> plain(status, method.equals("PATCH")
-                    ? ApiExceptionHandler.unsupportedMediaType(MediaType.APPLICATION_JSON,
-                            List.of(MediaType.parseMediaType("application/merge-patch+json")))
-                    : ApiExceptionHandler.unsupportedMediaType(MediaType.TEXT_PLAIN,
-                            List.of(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"))));
+            case UNSUPPORTED_MEDIA_TYPE -> plain(status, unsupportedMediaType(consumes));
             case UNPROCESSABLE_CONTENT -> unprocessable(admin);
             case TOO_MANY_REQUESTS -> new RateLimitExceededException(6).getBody();
             case INTERNAL_SERVER_ERROR -> Problems.serverError(ERROR_ID);
             default -> plain(status, status.getReasonPhrase());
         };
+    }
+
+    /**
+     * The 415 a client typically gets: a merge patch where plain JSON is required and the other way round, or
+     * text where JSON is expected.
+     */
+    private static String unsupportedMediaType(List<String> consumes) {
+        if (consumes.isEmpty()) {
+            return ApiExceptionHandler.unsupportedMediaType(MediaType.TEXT_PLAIN,
+                    List.of(MediaType.APPLICATION_JSON, new MediaType("application", "*+json")));
+        }
+        List<MediaType> accepted = MediaType.parseMediaTypes(consumes);
+        MediaType sent = accepted.contains(MediaType.APPLICATION_JSON)
+                ? MediaType.parseMediaType("application/merge-patch+json") : MediaType.APPLICATION_JSON;
+        return ApiExceptionHandler.unsupportedMediaType(sent, accepted);
     }
 
     private static ProblemDetail plain(HttpStatus status, String detail) {

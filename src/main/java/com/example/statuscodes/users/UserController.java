@@ -5,6 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import com.example.statuscodes.admin.AdminSettingsStore;
 import com.example.statuscodes.errors.ProblemResponses;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,6 +16,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -57,6 +61,7 @@ import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 public class UserController {
 
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    private static final String ETAG_DESCRIPTION = "Strong entity tag, e.g. \"3\": the version, for If-None-Match and If-Match";
 
     private final UserService users;
     private final AdminSettingsStore settings;
@@ -77,8 +82,10 @@ public class UserController {
             @RequestParam(required = false)
             @Min(value = 1, message = "Must be between 1 and 100")
             @Max(value = 100, message = "Must be between 1 and 100") Integer size,
-            @Parameter(description = "property[,asc|desc], repeatable; properties: id, email, name, age, createdAt")
-            Sort sort) {
+            @Parameter(name = "sort", in = ParameterIn.QUERY, required = false, explode = Explode.TRUE,
+                    description = "property[,asc|desc], repeatable (sort=email,desc&sort=id); properties: id, email, name, age, createdAt",
+                    array = @ArraySchema(schema = @Schema(type = "string", example = "email,desc")))
+            @Nullable Sort sort) { // never null at run time (Spring Data answers Sort.unsorted()); @Nullable tells springdoc it is optional
         int pageSize = size != null ? size : settings.current().defaultPageSize();
         return users.list(PageRequest.of(page, pageSize, UserSort.checked(sort)));
     }
@@ -87,7 +94,8 @@ public class UserController {
      * 200 with a strong ETag. Spring answers {@code If-None-Match} with the current tag itself: 304 Not Modified,
      * no body (the guide's "should the client go somewhere else? → 3xx": to its own cached copy).
      */
-    @ApiResponse(responseCode = "200", description = "The user", headers = @Header(name = "ETag", description = "Strong entity tag, e.g. \"3\""))
+    @ApiResponse(responseCode = "200", description = "The user", headers = @Header(name = HttpHeaders.ETAG,
+            description = ETAG_DESCRIPTION, schema = @Schema(type = "string")))
     @ProblemResponses({NOT_MODIFIED, BAD_REQUEST, UNAUTHORIZED, NOT_FOUND, NOT_ACCEPTABLE})
     @Operation(summary = "Get one user (200 with an ETag, 304 if unchanged)")
     @GetMapping("/{id}")
@@ -98,7 +106,8 @@ public class UserController {
     /** 201 Created, with a Location header pointing at the new resource and the resource as the body. */
     @SecurityRequirements // sign-up: no token needed
     @ApiResponse(responseCode = "201", description = "Created", headers = {
-            @Header(name = "Location", description = "/api/users/{id}"), @Header(name = "ETag")})
+            @Header(name = HttpHeaders.LOCATION, description = "/api/users/{id}", schema = @Schema(type = "string")),
+            @Header(name = HttpHeaders.ETAG, description = ETAG_DESCRIPTION, schema = @Schema(type = "string"))})
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONFLICT, CONTENT_TOO_LARGE,
             UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Sign up, or create a user as an admin (201 + Location)")
@@ -109,11 +118,16 @@ public class UserController {
         return ResponseEntity.created(URI.create("/api/users/" + created.id())).eTag(created.etag()).body(created);
     }
 
-    /** 200 with the updated user (the guide: a successful PUT returns the new state). */
+    /**
+     * 200 with the updated user (the guide: a successful PUT returns the new state). A full replacement is
+     * {@code application/json} only: a merge patch sent with PUT is a 415 naming it.
+     */
+    @ApiResponse(responseCode = "200", description = "The updated user", headers = @Header(name = HttpHeaders.ETAG,
+            description = ETAG_DESCRIPTION, schema = @Schema(type = "string")))
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED,
             CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Replace a user (200 with the new state)")
-    @PutMapping("/{id}")
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<UserResponse> replace(@PathVariable long id, @Valid @RequestBody UserRequest request,
                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                 @AuthenticationPrincipal Caller caller) {
@@ -121,6 +135,8 @@ public class UserController {
     }
 
     /** Only {@code application/merge-patch+json}: any other Content-Type → 415 with an {@code Accept} header naming it. */
+    @ApiResponse(responseCode = "200", description = "The updated user", headers = @Header(name = HttpHeaders.ETAG,
+            description = ETAG_DESCRIPTION, schema = @Schema(type = "string")))
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED,
             CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Change some fields of a user (JSON merge patch)")
@@ -129,7 +145,7 @@ public class UserController {
                                               @io.swagger.v3.oas.annotations.parameters.RequestBody(
                                                       description = "Any subset of the user's fields; null clears an optional one",
                                                       content = @Content(mediaType = MERGE_PATCH_JSON,
-                                                              schema = @Schema(implementation = UserRequest.class)))
+                                                              schema = @Schema(implementation = UserPatch.class)))
                                               @RequestBody UserPatch patch,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                               @AuthenticationPrincipal Caller caller) throws BindException {

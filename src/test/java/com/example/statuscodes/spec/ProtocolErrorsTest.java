@@ -57,6 +57,15 @@ class ProtocolErrorsTest {
     }
 
     @Test
+    void put_with_merge_patch_content_type_returns_415_naming_application_json() {
+        assertProblem(mvc.put().uri("/api/users/1").header(HttpHeaders.AUTHORIZATION, users.alice())
+                        .contentType("application/merge-patch+json")
+                        .content("{\"email\": \"alice@example.com\", \"name\": \"Alice\"}").exchange(),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'application/merge-patch+json' is not supported; use application/json")
+                .hasHeader(HttpHeaders.ACCEPT, "application/json");
+    }
+
+    @Test
     void body_over_one_mebibyte_returns_413() {
         byte[] body = new byte[1024 * 1024 + 1];
         assertProblem(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(body).exchange(),
