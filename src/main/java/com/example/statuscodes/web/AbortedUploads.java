@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
  * does for every 413) is closed as soon as the problem is written.
  * <p>
  * The trade-off: a client that is still sending a large body when the connection closes may see a reset instead
- * of the 413 (RFC 9112, section 9.6). Clients that send {@code Expect: 100-continue} get the 413 before sending
- * anything; everyone else sent more than we accept.
+ * of the 413 (RFC 9112, section 9.6). curl, httpyac and Node's {@code fetch} read the 413 anyway; a client that
+ * insists on writing the whole body before reading does not: Stoplight Prism's proxy answers nothing then (see
+ * {@code .ci/contract-check}), and a reverse proxy may turn it into a 502. Clients that send
+ * {@code Expect: 100-continue} get the 413 before sending anything.
  */
 @Component
 public class AbortedUploads implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
