@@ -7,7 +7,6 @@ import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MapSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -17,6 +16,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +28,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.HandlerMethod;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -53,9 +54,18 @@ public class OpenApiConfig {
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
-                                .description("POST /api/auth/token, then paste the access_token"))
-                        .addSchemas(PROBLEM, problemSchema()))
+                                .description("POST /api/auth/token, then paste the access_token")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    /**
+     * The Problem schema is added to the finished document, not to the {@link #api()} bean: springdoc copies that
+     * bean through a plain Jackson mapper, which cannot read a schema-valued {@code additionalProperties} back
+     * ("additionalProperties must be either a Boolean or a Schema instance" at start-up).
+     */
+    @Bean
+    OpenApiCustomizer problemSchemaComponent() {
+        return openApi -> openApi.getComponents().addSchemas(PROBLEM, problemSchema());
     }
 
     private static Schema<?> problemSchema() {
@@ -66,7 +76,7 @@ public class OpenApiConfig {
                 .addProperty("status", new IntegerSchema().example(404))
                 .addProperty("detail", new StringSchema().example("User not found"))
                 .addProperty("instance", new StringSchema().example("/api/users/999999"))
-                .addProperty("errors", new MapSchema().additionalProperties(new StringSchema())
+                .addProperty("errors", new ObjectSchema().additionalProperties(new StringSchema())
                         .description("400/422: one message per field or parameter"))
                 .addProperty("errorId", new StringSchema().description("500: quote it when reporting the error"));
     }
@@ -88,24 +98,25 @@ public class OpenApiConfig {
             ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
             RequestMappingInfo mapping = mappingOf(handler);
             statuses.values().forEach(status -> responses.addApiResponse(Integer.toString(status.value()),
-                    response(status, examples.of(status, mapping.method(), mapping.path()))));
+                    response(status, examples.of(status, mapping.method(), mapping.path(), mapping.consumes()))));
             addRateLimitHeaders(responses);
             operation.setResponses(responses);
             return operation;
         };
     }
 
-    private record RequestMappingInfo(String method, String path) {
+    private record RequestMappingInfo(String method, String path, List<String> consumes) {
     }
 
-    /** The operation's method and path template, as its mapping annotations declare them. */
+    /** The operation's method, path template and accepted media types, as its mapping annotations declare them. */
     private static RequestMappingInfo mappingOf(HandlerMethod handler) {
         RequestMapping onClass = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RequestMapping.class);
         RequestMapping onMethod = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
         String prefix = onClass != null && onClass.path().length > 0 ? onClass.path()[0] : "";
         String path = onMethod != null && onMethod.path().length > 0 ? onMethod.path()[0] : "";
         String method = onMethod != null && onMethod.method().length > 0 ? onMethod.method()[0].name() : "GET";
-        return new RequestMappingInfo(method, prefix + path);
+        List<String> consumes = onMethod != null ? List.of(onMethod.consumes()) : List.of();
+        return new RequestMappingInfo(method, prefix + path, consumes);
     }
 
     private static ApiResponse response(HttpStatus status, Map<String, Object> example) {
@@ -124,6 +135,7 @@ public class OpenApiConfig {
             case TOO_MANY_REQUESTS -> response.addHeaderObject("Retry-After",
                     header("Whole seconds until a retry can succeed (at least 1)"));
             case UNSUPPORTED_MEDIA_TYPE -> response.addHeaderObject("Accept", header("The media types accepted"));
+            case NOT_ACCEPTABLE -> response.addHeaderObject("Accept", header("The media types this operation produces"));
             default -> {
             }
         }

@@ -38,8 +38,12 @@ final class ProblemExamples {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    Map<String, Object> of(HttpStatus status, String method, String path) {
-        ProblemDetail problem = problem(status, method, path);
+    /**
+     * @param consumes the media types the operation's mapping declares; none means the JSON converter's own
+     *                 ({@code application/json, application/*+json})
+     */
+    Map<String, Object> of(HttpStatus status, String method, String path, List<String> consumes) {
+        ProblemDetail problem = problem(status, method, path, consumes);
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", problem.getType() != null ? problem.getType().toString() : "about:blank");
         example.put("title", status.getReasonPhrase());
@@ -52,7 +56,7 @@ final class ProblemExamples {
         return example;
     }
 
-    private ProblemDetail problem(HttpStatus status, String method, String path) {
+    private ProblemDetail problem(HttpStatus status, String method, String path, List<String> consumes) {
         boolean hasBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
         boolean admin = path.startsWith("/api/admin");
         return switch (status) {
@@ -70,16 +74,26 @@ final class ProblemExamples {
             case PRECONDITION_FAILED -> new PreconditionFailedException(PreconditionFailedException.DETAIL).getBody();
             case PRECONDITION_REQUIRED -> new PreconditionRequiredException().getBody();
             case CONTENT_TOO_LARGE -> new RequestBodyTooLargeException(maxBodyBytes).getBody();
-            case UNSUPPORTED_MEDIA_TYPE -> plain(status, method.equals("PATCH")
-                    ? ApiExceptionHandler.unsupportedMediaType(MediaType.APPLICATION_JSON_VALUE,
-                            List.of(MediaType.parseMediaType("application/merge-patch+json")))
-                    : ApiExceptionHandler.unsupportedMediaType(MediaType.TEXT_PLAIN_VALUE,
-                            List.of(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"))));
+            case UNSUPPORTED_MEDIA_TYPE -> plain(status, unsupportedMediaType(consumes));
             case UNPROCESSABLE_CONTENT -> unprocessable(admin);
             case TOO_MANY_REQUESTS -> new RateLimitExceededException(6).getBody();
             case INTERNAL_SERVER_ERROR -> Problems.serverError(ERROR_ID);
             default -> plain(status, status.getReasonPhrase());
         };
+    }
+
+    /**
+     * The 415 a client typically gets: plain JSON where a merge patch is required (PATCH), a merge patch where a
+     * whole user is required (PUT), or text where JSON is expected.
+     */
+    private static String unsupportedMediaType(List<String> consumes) {
+        List<MediaType> accepted = consumes.isEmpty()
+                ? List.of(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"))
+                : MediaType.parseMediaTypes(consumes);
+        String sent = accepted.contains(MediaType.parseMediaType("application/merge-patch+json")) ? MediaType.APPLICATION_JSON_VALUE
+                : accepted.equals(List.of(MediaType.APPLICATION_JSON)) ? "application/merge-patch+json"
+                : MediaType.TEXT_PLAIN_VALUE;
+        return ApiExceptionHandler.unsupportedMediaType(sent, accepted);
     }
 
     private static ProblemDetail plain(HttpStatus status, String detail) {

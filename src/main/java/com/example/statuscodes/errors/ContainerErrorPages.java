@@ -1,11 +1,13 @@
 package com.example.statuscodes.errors;
 
+import jakarta.servlet.ServletException;
 import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -56,13 +58,45 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
         return Ordered.LOWEST_PRECEDENCE;
     }
 
-    /** Writes a problem for any error response that has no body yet (Tomcat's own rejections). */
+    /**
+     * Writes a problem for any error response that has no body yet (Tomcat's own rejections).
+     * <p>
+     * The status is Tomcat's: a 400 for a request line it cannot parse, 505 for an HTTP version other than 1.0/1.1,
+     * 501 for a transfer coding it does not implement ({@code Transfer-Encoding: gzip, chunked}). Those 5xx describe
+     * the request, not a fault of ours, so they keep their code and get no error id (so does the 501 Tomcat answers
+     * to {@code CONNECT}); only a 500 is the "unexpected" one, logged with an id.
+     * <p>
+     * A request line Tomcat cannot parse ({@code { | \} or raw non-ASCII bytes in the target, a target over
+     * {@code server.max-http-request-header-size}, binary garbage) still reaches this valve: Tomcat's
+     * {@code Http11Processor} sets the 400 and passes the unparsed request on to the adapter and the host's pipeline.
+     * Such a request has no request URI, so the problem has no {@code instance}.
+     * <p>
+     * Where no valve runs, and so no body can be added from inside the application: {@code OPTIONS *} is answered by
+     * Tomcat's {@code CoyoteAdapter.postParseRequest} before any container, so when such a request is also malformed
+     * (a header line without a colon, say) its 400 stays empty ({@code TomcatRejectionsTest} pins it); and a request
+     * line without a protocol is HTTP/0.9, whose response is a bare body without status line or headers.
+     */
     static final class ProblemErrorReportValve extends ErrorReportValve {
 
         private final JsonMapper jsonMapper;
 
         ProblemErrorReportValve(JsonMapper jsonMapper) {
             this.jsonMapper = jsonMapper;
+        }
+
+        /**
+         * A response that is already an error before the host's pipeline runs is one Tomcat itself refused (a TRACE,
+         * a URI it rejects, an HTTP version or transfer coding it does not implement). Such a connection is closed
+         * after the answer, without first reading the rest of the request body: otherwise a request that announces a
+         * body it never sends (a TRACE with {@code Content-Length: 2000000}) holds the connection and its worker
+         * thread until the connection timeout, as a 413 did before {@code web.AbortedUploads}.
+         */
+        @Override
+        public void invoke(Request request, Response response) throws IOException, ServletException {
+            if (response.isError()) {
+                request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
+            }
+            super.invoke(request, response);
         }
 
         @Override
@@ -75,11 +109,14 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
             if (httpStatus == null) {
                 return;
             }
+            String uri = request.getRequestURI();
             try {
-                ProblemDetail problem = httpStatus.is5xxServerError()
-                        ? Problems.unexpected(throwable, request.getRequestURI())
+                // An exception here is Tomcat's own (a header it could not parse, say): anything thrown by our code was
+                // forwarded to /error and answered by the advice before this valve runs.
+                ProblemDetail problem = httpStatus == HttpStatus.INTERNAL_SERVER_ERROR
+                        ? Problems.unexpected(throwable, uri)
                         : Problems.of(httpStatus, "Rejected by the web server: " + httpStatus.getReasonPhrase());
-                problem.setInstance(Problems.instance(request.getRequestURI()));
+                problem.setInstance(uri != null ? Problems.instance(uri) : null);
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 jsonMapper.writeValue(response.getOutputStream(), problem);
                 response.finishResponse();

@@ -6,6 +6,9 @@ import com.example.statuscodes.admin.AdminSettingsStore;
 import com.example.statuscodes.errors.ProblemResponses;
 import com.example.statuscodes.idempotency.Idempotency;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -14,6 +17,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -61,6 +65,7 @@ import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 class UserController {
 
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    private static final String ETAG_DESCRIPTION = "Strong entity tag, e.g. \"3\": the version, for If-None-Match and If-Match";
     /**
      * Declared on every operation with a body, so that a Content-Type naming no media type ({@code *}{@code /*},
      * {@code application/*}) is a 415 at routing, not a failure to read the body.
@@ -88,8 +93,10 @@ class UserController {
             @RequestParam(required = false)
             @Min(value = 1, message = "Must be between 1 and 100")
             @Max(value = 100, message = "Must be between 1 and 100") Integer size,
-            @Parameter(description = "property[,asc|desc], repeatable; properties: id, email, name, age, createdAt")
-            Sort sort) {
+            @Parameter(name = "sort", in = ParameterIn.QUERY, required = false, explode = Explode.TRUE,
+                    description = "property[,asc|desc], repeatable (sort=email,desc&sort=id); properties: id, email, name, age, createdAt",
+                    array = @ArraySchema(schema = @Schema(type = "string", example = "email,desc")))
+            @Nullable Sort sort) { // never null at run time (Spring Data answers Sort.unsorted()); @Nullable tells springdoc it is optional
         int pageSize = size != null ? size : settings.current().defaultPageSize();
         return users.list(PageRequest.of(page, pageSize, UserSort.checked(sort)));
     }
@@ -98,7 +105,8 @@ class UserController {
      * 200 with a strong ETag, or 304 Not Modified with no body when {@code If-None-Match} names the current tag or is
      * {@code *} (the guide's "should the client go somewhere else? → 3xx": to its own cached copy).
      */
-    @ApiResponse(responseCode = "200", description = "The user", headers = @Header(name = "ETag", description = "Strong entity tag, e.g. \"3\""))
+    @ApiResponse(responseCode = "200", description = "The user", headers = @Header(name = HttpHeaders.ETAG,
+            description = ETAG_DESCRIPTION, schema = @Schema(type = "string")))
     @ProblemResponses({NOT_MODIFIED, BAD_REQUEST, UNAUTHORIZED, NOT_FOUND, NOT_ACCEPTABLE})
     @Operation(summary = "Get one user (200 with an ETag, 304 if unchanged)")
     @GetMapping("/{id}")
@@ -114,8 +122,10 @@ class UserController {
     /** 201 Created, with a Location header pointing at the new resource and the resource as the body. */
     @SecurityRequirements // sign-up: no token needed
     @ApiResponse(responseCode = "201", description = "Created", headers = {
-            @Header(name = "Location", description = "/api/users/{id}"), @Header(name = "ETag"),
-            @Header(name = Idempotency.REPLAYED, description = "true when this is the stored answer to an earlier request with the same Idempotency-Key")})
+            @Header(name = HttpHeaders.LOCATION, description = "/api/users/{id}", schema = @Schema(type = "string")),
+            @Header(name = HttpHeaders.ETAG, description = ETAG_DESCRIPTION, schema = @Schema(type = "string")),
+            @Header(name = Idempotency.REPLAYED, schema = @Schema(type = "string", allowableValues = "true"),
+                    description = "true when this is the stored answer to an earlier request with the same Idempotency-Key")})
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONFLICT, CONTENT_TOO_LARGE,
             UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Sign up, or create a user as an admin (201 + Location)")
@@ -133,11 +143,16 @@ class UserController {
         });
     }
 
-    /** 200 with the updated user (the guide: a successful PUT returns the new state). */
+    /**
+     * 200 with the updated user (the guide: a successful PUT returns the new state). A full replacement is
+     * {@code application/json} only: a merge patch sent with PUT is a 415 naming it.
+     */
+    @ApiResponse(responseCode = "200", description = "The updated user", headers = @Header(name = HttpHeaders.ETAG,
+            description = ETAG_DESCRIPTION, schema = @Schema(type = "string")))
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, PRECONDITION_REQUIRED,
             CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Replace a user (200 with the new state)")
-    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE) // merge-patch is PATCH's
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<UserResponse> replace(@PathVariable long id, @Valid @RequestBody UserRequest request,
                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                 @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
@@ -146,6 +161,8 @@ class UserController {
     }
 
     /** Only {@code application/merge-patch+json}: any other Content-Type → 415 with an {@code Accept} header naming it. */
+    @ApiResponse(responseCode = "200", description = "The updated user", headers = @Header(name = HttpHeaders.ETAG,
+            description = ETAG_DESCRIPTION, schema = @Schema(type = "string")))
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, PRECONDITION_REQUIRED,
             CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Change some fields of a user (JSON merge patch)")
@@ -154,7 +171,7 @@ class UserController {
                                               @io.swagger.v3.oas.annotations.parameters.RequestBody(
                                                       description = "Any subset of the user's fields; null clears an optional one",
                                                       content = @Content(mediaType = MERGE_PATCH_JSON,
-                                                              schema = @Schema(implementation = UserRequest.class)))
+                                                              schema = @Schema(implementation = UserPatch.class)))
                                               @RequestBody UserPatch patch,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                               @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,

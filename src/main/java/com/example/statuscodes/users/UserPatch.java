@@ -1,5 +1,7 @@
 package com.example.statuscodes.users;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.util.HashSet;
 import java.util.Set;
 
@@ -8,7 +10,13 @@ import java.util.Set;
  * A member can be absent (keep the field), {@code null} (clear it) or a value (set it); Jackson calls a
  * setter only for members that are present, so the setters record which ones were sent.
  * A value of the wrong type still fails while reading the body, as a 400 naming the field.
+ * <p>
+ * Its OpenAPI schema is its own (every member optional, {@code null} allowed where it clears a field), not
+ * {@link UserRequest}'s, which requires {@code email}: a validating proxy would flag every valid patch. The rules on
+ * the values are {@code UserRequest}'s, checked on the merged result, and not repeated here.
  */
+@Schema(name = "UserPatch", description = "JSON merge patch (RFC 7396): absent members are kept, null clears name or age;"
+        + " the merged user must satisfy UserRequest's rules")
 public final class UserPatch {
 
     private final Set<String> present = new HashSet<>();
@@ -18,26 +26,31 @@ public final class UserPatch {
     private Role role;
     private String password;
 
+    @Schema(description = "A new e-mail (cannot be cleared)", format = "email")
     public void setEmail(String email) {
         this.email = email;
         present.add("email");
     }
 
+    @Schema(types = {"string", "null"}, description = "null clears it")
     public void setName(String name) {
         this.name = name;
         present.add("name");
     }
 
+    @Schema(types = {"integer", "null"}, format = "int32", description = "null clears it")
     public void setAge(Integer age) {
         this.age = age;
         present.add("age");
     }
 
+    @Schema(description = "Admins only")
     public void setRole(Role role) {
         this.role = role;
         present.add("role");
     }
 
+    @Schema(description = "A new password")
     public void setPassword(String password) {
         this.password = password;
         present.add("password");

@@ -1,5 +1,6 @@
 package com.example.statuscodes.users;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 
 import java.util.List;
@@ -17,8 +18,8 @@ final class UserSort {
     private UserSort() {
     }
 
-    static Sort checked(Sort requested) {
-        if (requested.isUnsorted()) {
+    static Sort checked(@Nullable Sort requested) {
+        if (requested == null || requested.isUnsorted()) {
             return DEFAULT;
         }
         for (Sort.Order order : requested) {

@@ -6,14 +6,32 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jayway.jsonpath.JsonPath;
+import io.swagger.v3.oas.models.OpenAPI;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 @ApiTest
 class OpenApiTest {
 
     @Autowired
     MockMvcTester mvc;
+    @Autowired
+    OpenAPI api;
+
+    @Test
+    void the_openapi_bean_survives_the_plain_jackson_copy_springdoc_makes_of_it() {
+        // springdoc copies the bean like this at start-up; a schema-valued additionalProperties in it failed to read
+        // back ("additionalProperties must be either a Boolean or a Schema instance", logged as a warning).
+        ObjectMapper plain = new ObjectMapper();
+        assertThatCode(() -> plain.readValue(plain.writeValueAsBytes(api), OpenAPI.class)).doesNotThrowAnyException();
+    }
 
     @Test
     void api_docs_are_open_and_declare_the_bearer_scheme() {
@@ -48,5 +66,87 @@ class OpenApiTest {
                 .isNotNull();
         assertThat(apiDocs).bodyJson().extractingPath("$.paths['/api/me'].get.responses['429'].headers.Retry-After")
                 .isNotNull();
+    }
+
+    // What a validating proxy (Prism, in .ci/contract-check) holds the API to: the schemas must describe every
+    // response the API really sends and every request it really accepts.
+
+    private String apiDocs() throws Exception {
+        return mvc.get().uri("/v3/api-docs").exchange().getResponse().getContentAsString();
+    }
+
+    @Test
+    void every_header_object_has_a_schema() throws Exception {
+        Map<String, Map<String, Map<String, Object>>> paths = JsonPath.read(apiDocs(), "$.paths");
+        List<String> withoutSchema = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            responses.forEach((code, response) -> {
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, Object>> headers = (Map<String, Map<String, Object>>) response.get("headers");
+                if (headers != null) {
+                    headers.forEach((name, header) -> {
+                        if (!header.containsKey("schema")) {
+                            withoutSchema.add(method + " " + path + " " + code + " " + name);
+                        }
+                    });
+                }
+            });
+        }));
+        assertThat(withoutSchema).as("header objects without a schema (invalid in OpenAPI 3.1)").isEmpty();
+    }
+
+    @Test
+    void user_responses_allow_a_null_name_and_age() throws Exception {
+        String docs = apiDocs();
+        assertThat((List<String>) JsonPath.read(docs, "$.components.schemas.UserResponse.properties.name.type"))
+                .containsExactlyInAnyOrder("string", "null");
+        assertThat((List<String>) JsonPath.read(docs, "$.components.schemas.UserResponse.properties.age.type"))
+                .containsExactlyInAnyOrder("integer", "null");
+        assertThat((List<String>) JsonPath.read(docs, "$.components.schemas.UserResponse.required"))
+                .contains("id", "email", "role", "createdAt");
+    }
+
+    @Test
+    void merge_patch_body_has_its_own_schema_where_nothing_is_required_and_null_clears() throws Exception {
+        String docs = apiDocs();
+        assertThat((String) JsonPath.read(docs, "$.paths['/api/users/{id}'].patch.requestBody.content['application/merge-patch+json'].schema.$ref"))
+                .isEqualTo("#/components/schemas/UserPatch");
+        Map<String, Object> patch = JsonPath.read(docs, "$.components.schemas.UserPatch");
+        assertThat(patch).doesNotContainKey("required");
+        assertThat((Map<String, Object>) patch.get("properties")).containsOnlyKeys("email", "name", "age", "role", "password");
+        assertThat((List<String>) JsonPath.read(docs, "$.components.schemas.UserPatch.properties.age.type"))
+                .containsExactlyInAnyOrder("integer", "null");
+        assertThat((List<String>) JsonPath.read(docs, "$.components.schemas.UserPatch.properties.name.type"))
+                .containsExactlyInAnyOrder("string", "null");
+    }
+
+    @Test
+    void sort_is_an_optional_repeatable_string_query_parameter() throws Exception {
+        List<Map<String, Object>> sort = JsonPath.read(apiDocs(), "$.paths['/api/users'].get.parameters[?(@.name == 'sort')]");
+        assertThat(sort).hasSize(1);
+        assertThat(sort.get(0)).containsEntry("in", "query").containsEntry("required", false);
+        assertThat((String) JsonPath.read(sort.get(0), "$.schema.type")).isEqualTo("array");
+        assertThat((String) JsonPath.read(sort.get(0), "$.schema.items.type")).isEqualTo("string");
+    }
+
+    @Test
+    void put_takes_application_json_only() throws Exception {
+        Map<String, Object> content = JsonPath.read(apiDocs(), "$.paths['/api/users/{id}'].put.requestBody.content");
+        assertThat(content).containsOnlyKeys("application/json");
+    }
+
+    @Test
+    void headers_the_api_sends_are_documented() throws Exception {
+        String docs = apiDocs();
+        for (String method : List.of("get", "put", "patch")) {
+            assertThat((Map<String, Object>) JsonPath.read(docs, "$.paths['/api/users/{id}']." + method + ".responses['200'].headers"))
+                    .as(method + " 200").containsKey("ETag");
+        }
+        assertThat((Map<String, Object>) JsonPath.read(docs, "$.paths['/api/users/{id}'].get.responses['406'].headers"))
+                .containsKey("Accept");
+        assertThat((String) JsonPath.read(docs, "$.paths['/api/users/{id}'].put.responses['415'].content['application/problem+json'].example.detail"))
+                .isEqualTo("Content-Type 'application/merge-patch+json' is not supported; use application/json");
     }
 }

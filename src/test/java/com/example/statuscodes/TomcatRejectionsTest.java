@@ -1,0 +1,146 @@
+package com.example.statuscodes;
+
+import com.example.statuscodes.support.RawHttp;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import static com.example.statuscodes.support.RawHttp.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What Tomcat decides before any filter or servlet runs, over a bare socket (no client library would send these
+ * requests): the codes Tomcat chose are kept, every one comes with a problem+json body
+ * ({@code errors.ContainerErrorPages}), and a 413 does not keep the connection (and its worker) waiting for a
+ * body that will never be read ({@code web.AbortedUploads}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@DisplayName("Tomcat's own answers, over raw sockets")
+class TomcatRejectionsTest {
+
+    /** Long enough for a loaded CI machine; the connection timeout these tests guard against is 60 s. */
+    private static final int TIMEOUT_MILLIS = 5_000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    private RawHttp.Response send(byte[] request) throws IOException {
+        return RawHttp.exchange(port, request, TIMEOUT_MILLIS);
+    }
+
+    /** Status line, Content-Type and the problem's members; no error id: what Tomcat refused is not our bug. */
+    private static void assertContainerProblem(RawHttp.Response response, int status, String title) {
+        assertThat(response.status()).as("status of %s", response).isEqualTo(status);
+        assertThat(response.header("Content-Type")).as("Content-Type of %s", response).isEqualTo("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("about:blank");
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asString()).isEqualTo(title);
+        assertThat(problem.get("detail").asString()).isEqualTo("Rejected by the web server: " + title);
+        assertThat(problem.has("errorId")).as("an error id (a 500 in disguise) in %s", response).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"HTTP/1.2", "HTTP/2.0", "HTTP/3"})
+    void unsupported_http_version_keeps_tomcats_505_as_a_problem(String version) throws Exception {
+        RawHttp.Response response = send(bytes("GET /api/me " + version + "\r\nHost: localhost\r\n\r\n"));
+        assertContainerProblem(response, 505, "HTTP Version not supported");
+        assertThat(JSON.readTree(response.body()).get("instance").asString()).isEqualTo("/api/me");
+    }
+
+    @ParameterizedTest(name = "Transfer-Encoding: {0}")
+    @ValueSource(strings = {"gzip, chunked", "compress, chunked", "x-unknown", "br"})
+    void unknown_transfer_coding_keeps_tomcats_501_as_a_problem(String codings) throws Exception {
+        RawHttp.Response response = send(bytes("POST /api/users HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: " + codings + "\r\n\r\n0\r\n\r\n"));
+        assertContainerProblem(response, 501, "Not Implemented");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"GET /api/users?q={x} HTTP/1.1", "GET /api/users/a|b HTTP/1.1", "GET /api/users/a\\b HTTP/1.1",
+            "GET /api/users?q=a|b HTTP/1.1", "GET /api/users/{1} HTTP/1.1", "G@T /api/users HTTP/1.1",
+            "GET /api/users/1 HTTP/1.1 extra", "GET api/users HTTP/1.1"})
+    void request_line_rejected_by_tomcat_is_a_400_problem(String requestLine) throws Exception {
+        RawHttp.Response response = send(bytes(requestLine + "\r\nHost: localhost\r\n\r\n"));
+        assertContainerProblem(response, 400, "Bad Request");
+    }
+
+    @Test
+    void raw_utf8_bytes_in_the_path_are_a_400_problem() throws Exception {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(bytes("GET /api/users/"));
+        request.writeBytes("é💩".getBytes(StandardCharsets.UTF_8));
+        request.writeBytes(bytes(" HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+        assertContainerProblem(send(request.toByteArray()), 400, "Bad Request");
+    }
+
+    @Test
+    void ten_kilobyte_url_is_a_400_problem() throws Exception {
+        RawHttp.Response response = send(bytes("GET /api/users?q=" + "a".repeat(10_240) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+        assertContainerProblem(response, 400, "Bad Request");
+    }
+
+    @Test
+    void binary_garbage_is_a_400_problem() throws Exception {
+        byte[] garbage = new byte[512];
+        new java.util.Random(12).nextBytes(garbage);
+        garbage[0] = 0x16; // what a TLS ClientHello to a plain-HTTP port starts with
+        RawHttp.Response response = send(garbage);
+        assertContainerProblem(response, 400, "Bad Request");
+    }
+
+    @Test
+    void connect_keeps_tomcats_501_as_a_problem() throws Exception {
+        assertContainerProblem(send(bytes("CONNECT /api/me HTTP/1.1\r\nHost: localhost\r\n\r\n")), 501, "Not Implemented");
+    }
+
+    @Test
+    void connect_with_a_malformed_header_is_still_tomcats_501_not_an_unexpected_500() throws Exception {
+        // Tomcat records the header's parse error as the request's exception; it is not an error of ours.
+        assertContainerProblem(send(bytes("CONNECT /api/me HTTP/1.1\r\nHost: localhost\r\nX-Bad : value\r\n\r\n")),
+                501, "Not Implemented");
+    }
+
+    @Test
+    void malformed_options_star_is_the_one_400_without_a_body_because_tomcat_answers_it_before_any_valve() throws Exception {
+        // Pins the limit documented in ContainerErrorPages: CoyoteAdapter answers OPTIONS * itself.
+        RawHttp.Response response = send(bytes("OPTIONS * HTTP/1.1\r\nHost: localhost\r\nNoColon\r\n\r\n"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Length")).isEqualTo("0");
+        assertThat(response.header("Content-Type")).isNull();
+    }
+
+    @Test
+    void trace_refused_by_tomcat_does_not_wait_for_the_body_it_announced() throws Exception {
+        RawHttp.Response response = send(bytes("TRACE /api/users/1 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2000000\r\n\r\n"));
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.closed()).as("the server closed the connection within %d ms", TIMEOUT_MILLIS).isTrue();
+    }
+
+    @ParameterizedTest(name = "Content-Length: {0}")
+    @ValueSource(longs = {2_000_000L, Long.MAX_VALUE})
+    void declared_body_over_the_limit_is_a_413_and_the_connection_closes_at_once(long contentLength) throws Exception {
+        // Headers only: the body the client announced never comes. Before the fix Tomcat kept reading ("swallowing")
+        // it for up to the 60 s connection timeout, holding a worker thread; here the read below would time out.
+        RawHttp.Response response = send(bytes("POST /api/users HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n"));
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.header("Connection")).isEqualTo("close");
+        assertThat(response.bodyText()).contains("Request body is larger than the limit of 1048576 bytes");
+        assertThat(response.closed()).as("the server closed the connection within %d ms", TIMEOUT_MILLIS).isTrue();
+    }
+}
