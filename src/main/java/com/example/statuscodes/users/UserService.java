@@ -17,7 +17,6 @@ import jakarta.validation.Validator;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /** The users resource's rules; each failure is a domain exception that carries its own status. */
@@ -151,13 +150,8 @@ public class UserService {
         }
     }
 
+    /** The database's own signal (SQLState and constraint name), never its message text: see {@link UniqueViolation}. */
     private static boolean violates(DataIntegrityViolationException ex, String constraint) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            String message = cause.getMessage();
-            if (message != null && message.toLowerCase(Locale.ROOT).contains(constraint)) {
-                return true;
-            }
-        }
-        return false;
+        return UniqueViolation.of(ex, constraint);
     }
 }
