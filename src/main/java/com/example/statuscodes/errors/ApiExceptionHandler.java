@@ -3,6 +3,7 @@ package com.example.statuscodes.errors;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,6 +14,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -205,5 +207,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         copy.putAll(headers);
         copy.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return copy;
+    }
+
+    /**
+     * A shared store cannot be reached: the database (no connection within Hikari's timeout, or one lost
+     * mid-request), or Redis for a fail-closed rate-limit policy. Not a bug and not the client's fault, and the
+     * same request may well succeed shortly: 503 + Retry-After, not 500. Failures in the security filter chain
+     * reach this method through {@code web.FilterChainFailures}.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<Object> handleUnavailable(Exception ex, HttpServletRequest request) {
+        logger.warn("Service unavailable on " + request.getMethod() + " " + request.getRequestURI() + ": " + ex);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(problemJson(HttpHeaders.EMPTY))
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The service is temporarily unavailable; retry in 5 seconds"));
     }
 }
