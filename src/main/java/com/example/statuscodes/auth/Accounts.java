@@ -5,10 +5,11 @@ import com.example.statuscodes.users.UserChangedEvent;
 import com.example.statuscodes.users.UserRepository;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.springframework.dao.DataAccessResourceFailureException;
+import com.example.statuscodes.web.DependencyFailures;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -54,8 +55,11 @@ public class Accounts {
         try {
             return cache.get(userId,
                     id -> users.findById(id).map(user -> new Account(user.getRole(), user.getCreatedAt())));
-        } catch (CannotCreateTransactionException | DataAccessResourceFailureException unreachable) {
-            throw new AuthenticationServiceException("The account store is unreachable", unreachable);
+        } catch (DataAccessException | TransactionException failure) {
+            if (DependencyFailures.unreachable(failure)) {
+                throw new AuthenticationServiceException("The account store is unreachable", failure);
+            }
+            throw failure;
         }
     }
 

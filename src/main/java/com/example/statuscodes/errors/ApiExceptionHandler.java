@@ -1,9 +1,10 @@
 package com.example.statuscodes.errors;
 
+import com.example.statuscodes.web.DependencyFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,7 +15,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -210,13 +211,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A shared store cannot be reached: the database (no connection within Hikari's timeout, or one lost
-     * mid-request), or Redis for a fail-closed rate-limit policy. Not a bug and not the client's fault, and the
-     * same request may well succeed shortly: 503 + Retry-After, not 500. Failures in the security filter chain
-     * reach this method through {@code web.FilterChainFailures}.
+     * A shared store cannot be reached ({@code web.DependencyFailures}): the database (no connection within
+     * Hikari's timeout, or one lost mid-request), or Redis for a fail-closed rate-limit policy. Not a bug and not
+     * the client's fault, and the same request may well succeed shortly: 503 + Retry-After, not 500. Failures in
+     * the security filter chain reach this method through {@code web.FilterChainFailures}. Any other data-access
+     * failure is the catch-all's 500.
      */
-    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
-    ResponseEntity<Object> handleUnavailable(Exception ex, HttpServletRequest request) {
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<Object> handleDataAccess(Exception ex, HttpServletRequest request) {
+        if (!DependencyFailures.unreachable(ex)) {
+            return handleUnexpected(ex, request); // a data-access failure of any other kind is a bug like any other
+        }
         logger.warn("Service unavailable on " + request.getMethod() + " " + request.getRequestURI() + ": " + ex);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(problemJson(HttpHeaders.EMPTY))
                 .header(HttpHeaders.RETRY_AFTER, "5")

@@ -7,9 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -41,24 +41,20 @@ public class FilterChainFailures extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (RuntimeException | ServletException | IOException ex) {
-            Exception unavailable = unavailableCause(ex);
-            if (unavailable == null || response.isCommitted()) {
+            if (!DependencyFailures.unreachable(ex) || response.isCommitted()) {
                 throw ex;
             }
-            ModelAndView handled = resolver.resolveException(request, response, null, unavailable);
+            // The advice's handler for data-access failures answers 503; an AuthenticationServiceException from the
+            // bearer-token check is unwrapped to the data-access failure that caused it.
+            Exception failure = ex.getCause() instanceof Exception cause && !isDataAccess(ex) ? cause : ex;
+            ModelAndView handled = resolver.resolveException(request, response, null, failure);
             if (handled == null) {
                 throw ex;
             }
         }
     }
 
-    /** The data-access failure meaning "cannot reach the store", anywhere in the cause chain; null if none. */
-    static Exception unavailableCause(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException) {
-                return (Exception) cause;
-            }
-        }
-        return null;
+    private static boolean isDataAccess(Exception ex) {
+        return ex instanceof DataAccessException || ex instanceof TransactionException;
     }
 }
