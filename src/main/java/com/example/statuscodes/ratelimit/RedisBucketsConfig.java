@@ -48,12 +48,12 @@ public class RedisBucketsConfig {
     @Bean(destroyMethod = "shutdown")
     RedisClient rateLimitRedisClient(ClientResources rateLimitRedisResources, RedisBucketProperties properties) {
         RedisURI uri = RedisURI.create(properties.url());
-        uri.setTimeout(properties.timeout());
+        uri.setTimeout(properties.connectTimeout()); // the handshake; commands have their own timeout below
         RedisClient client = RedisClient.create(rateLimitRedisResources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(properties.timeout()).keepAlive(true).build())
+                .socketOptions(SocketOptions.builder().connectTimeout(properties.connectTimeout()).keepAlive(true).build())
                 .timeoutOptions(TimeoutOptions.enabled(properties.timeout()))
                 .build());
         return client;
