@@ -1,13 +1,18 @@
 package com.example.statuscodes.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,6 +29,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *       logged and counted ({@link #storeFailures()}), because refusing every API call would turn a Redis outage
  *       into a full outage of the API.</li>
  * </ul>
+ * With a remote store, concurrent requests of one client to one instance share a round trip (bucket4j's exact
+ * batching: requests that arrive while one is on its way to Redis go together in the next one), so a busy client
+ * costs Redis one exchange at a time, not one per request. That needs the same bucket object for those requests,
+ * so the remote buckets are kept in a bounded local map (at most {@code max-clients}, forgotten after two idle
+ * minutes); their state stays in Redis.
  */
 @Component
 public class RateLimiter {
@@ -32,26 +42,36 @@ public class RateLimiter {
 
     private final ProxyManager<String> buckets;
     private final Set<String> failClosed;
+    /** Remote stores only: the batching bucket objects, by key; null for the in-memory store. */
+    private final Cache<String, BucketProxy> batching;
     private final AtomicLong storeFailures = new AtomicLong();
 
     public RateLimiter(ProxyManager<String> buckets) {
-        this(buckets, Set.of("login"));
+        this(buckets, Set.of("login"), 0);
     }
 
     @Autowired
     public RateLimiter(ProxyManager<String> buckets, RateLimitProperties properties) {
-        this(buckets, properties.failClosed());
+        this(buckets, properties.failClosed(), "memory".equals(properties.store()) ? 0 : properties.maxClients());
     }
 
-    RateLimiter(ProxyManager<String> buckets, Set<String> failClosed) {
+    RateLimiter(ProxyManager<String> buckets, Set<String> failClosed, long batchingBuckets) {
         this.buckets = buckets;
         this.failClosed = Set.copyOf(failClosed);
+        this.batching = batchingBuckets == 0 ? null : Caffeine.newBuilder()
+                .maximumSize(batchingBuckets)
+                .expireAfterAccess(Duration.ofMinutes(2))
+                .build();
     }
 
     public Decision tryConsume(RateLimitPolicy policy, String client) {
+        String key = policy.name() + ":" + client;
         ConsumptionProbe probe;
         try {
-            probe = buckets.getProxy(policy.name() + ":" + client, policy::bucket).tryConsumeAndReturnRemaining(1);
+            BucketProxy bucket = batching == null ? buckets.getProxy(key, policy::bucket)
+                    : batching.get(key, k -> buckets.builder().withOptimization(Optimizations.batching())
+                            .build(k, policy::bucket));
+            probe = bucket.tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException storeFailure) {
             return unlimited(policy, storeFailure);
         }

@@ -46,15 +46,20 @@ public class FilterChainFailures extends OncePerRequestFilter {
             }
             // The advice's handler for data-access failures answers 503; an AuthenticationServiceException from the
             // bearer-token check is unwrapped to the data-access failure that caused it.
-            Exception failure = ex.getCause() instanceof Exception cause && !isDataAccess(ex) ? cause : ex;
-            ModelAndView handled = resolver.resolveException(request, response, null, failure);
+            ModelAndView handled = resolver.resolveException(request, response, null, dataAccessFailure(ex));
             if (handled == null) {
                 throw ex;
             }
         }
     }
 
-    private static boolean isDataAccess(Exception ex) {
-        return ex instanceof DataAccessException || ex instanceof TransactionException;
+    /** The outermost data-access failure in the cause chain (the one the advice handles), else {@code ex} itself. */
+    private static Exception dataAccessFailure(Exception ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessException || cause instanceof TransactionException) {
+                return (Exception) cause;
+            }
+        }
+        return ex;
     }
 }
