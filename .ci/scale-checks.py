@@ -163,7 +163,9 @@ tries = [call("POST", "/api/users", {"email": f"open-{RUN}-{i}@example.com"}, so
 check(f"sign-ups on again through {put.server} → sign-up on {other} created",
       any(a.server == other and a.status == 201 for a in tries), ", ".join(f"{a.status} from {a.server}" for a in tries))
 
-# 6. A demoted admin gets 403 on the other instance within the documented bound (the role cache's 10 s).
+# 6. A demoted admin gets 403 on the other instance within the documented bound (the role cache's 10 s, counted
+# from when that instance cached the role, which was before the demotion; the margin is one request through the
+# proxy, and requests reach the other instance only every second request of the round-robin).
 BOUND = 10.0
 second = f"admin2-{RUN}@example.com"
 created = call("POST", "/api/users", {"email": second, "password": "admin2-password", "role": "ADMIN"}, token=admin, source="127.0.0.17")
@@ -186,7 +188,7 @@ while time.monotonic() - at < BOUND + 5:
     if a.server == other and a.status == 403:
         first_403_other = time.monotonic() - at
         break
-    time.sleep(0.2)
+    time.sleep(0.05)
 same = [s for s in seen if s[1] == demoted.server]
 check(f"demoted through {demoted.server} → 403 there at once", all(s[2] == 403 for s in same),
       f"{same[:3]}")
