@@ -1,11 +1,11 @@
 package com.example.statuscodes.auth;
 
+import com.example.statuscodes.errors.DependencyFailures;
 import com.example.statuscodes.users.Role;
 import com.example.statuscodes.users.UserChangedEvent;
 import com.example.statuscodes.users.UserRepository;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.example.statuscodes.web.DependencyFailures;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,5 @@
 package com.example.statuscodes.errors;
 
-import com.example.statuscodes.web.DependencyFailures;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
@@ -211,7 +210,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A shared store cannot be reached ({@code web.DependencyFailures}): the database (no connection within
+     * A shared store cannot be reached ({@link DependencyFailures}): the database (no connection within
      * Hikari's timeout, or one lost mid-request), or Redis for a fail-closed rate-limit policy. Not a bug and not
      * the client's fault, and the same request may well succeed shortly: 503 + Retry-After, not 500. Failures in
      * the security filter chain reach this method through {@code web.FilterChainFailures}. Any other data-access

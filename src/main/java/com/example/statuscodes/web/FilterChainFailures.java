@@ -1,5 +1,6 @@
 package com.example.statuscodes.web;
 
+import com.example.statuscodes.errors.DependencyFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -10,8 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The real services the scale tests run against. Unreachable → the test fails at once, naming what to start;
- * it is never skipped.
+ * The real services the scale tests run against: PostgreSQL and Redis on 127.0.0.1 at their usual ports, or where
+ * SCALE_PG_HOST / SCALE_PG_PORT / SCALE_REDIS_HOST / SCALE_REDIS_PORT say. Unreachable → the test fails at once,
+ * naming what to start; it is never skipped.
  */
 final class Services {
 
@@ -31,6 +32,12 @@ final class Services {
     static void requireRedis() {
         require("Redis", REDIS_HOST, REDIS_PORT, "redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 "
                 + "--save \"\" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log");
+    }
+
+    /** The Redis the app and the test share (checked reachable first). */
+    static String redisUrl() {
+        requireRedis();
+        return "redis://" + REDIS_HOST + ":" + REDIS_PORT;
     }
 
     private static void require(String what, String host, int port, String start) {

@@ -1,4 +1,4 @@
-package com.example.statuscodes.web;
+package com.example.statuscodes.errors;
 
 import org.hibernate.TransactionException;
 import org.junit.jupiter.api.Test;
