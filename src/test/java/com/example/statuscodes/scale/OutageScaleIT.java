@@ -46,8 +46,12 @@ class OutageScaleIT {
 
     @AfterAll
     static void stopServices() {
-        postgres.close();
-        redis.close();
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
     }
 
     @LocalServerPort
