@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +24,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -299,5 +301,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         copy.putAll(headers);
         copy.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return copy;
+    }
+
+    /**
+     * A shared store cannot be reached ({@link DependencyFailures}): the database (no connection within
+     * Hikari's timeout, or one lost mid-request), or Redis for a fail-closed rate-limit policy. Not a bug and not
+     * the client's fault, and the same request may well succeed shortly: 503 + Retry-After, not 500. Failures in
+     * the security filter chain reach this method through {@code web.FilterChainFailures}. Any other data-access
+     * failure is the catch-all's 500.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<Object> handleDataAccess(Exception ex, HttpServletRequest request) {
+        if (!DependencyFailures.unreachable(ex)) {
+            return handleUnexpected(ex, request); // a data-access failure of any other kind is a bug like any other
+        }
+        logger.warn("Service unavailable on " + request.getMethod() + " " + request.getRequestURI() + ": " + ex);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(problemJson(HttpHeaders.EMPTY))
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The service is temporarily unavailable; retry in 5 seconds"));
     }
 }

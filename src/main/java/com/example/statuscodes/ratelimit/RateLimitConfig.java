@@ -5,6 +5,7 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.caffeine.Bucket4jCaffeine;
 import io.github.bucket4j.caffeine.CaffeineProxyManager;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,10 +21,12 @@ public class RateLimitConfig {
     }
 
     /**
-     * Bounded two ways, so a flood of distinct clients cannot exhaust the heap: at most {@code max-clients}
-     * buckets, and a bucket is dropped as soon as it would be full again (forgetting it changes nothing).
+     * The default store, in this process's memory. Bounded two ways, so a flood of distinct clients cannot
+     * exhaust the heap: at most {@code max-clients} buckets, and a bucket is dropped as soon as it would be full
+     * again (forgetting it changes nothing). With {@code app.rate-limit.store=redis} see {@link RedisBucketsConfig}.
      */
     @Bean
+    @ConditionalOnProperty(name = "app.rate-limit.store", havingValue = "memory", matchIfMissing = true)
     CaffeineProxyManager<String> rateLimitBuckets(RateLimitProperties properties, TimeMeter rateLimitClock) {
         Caffeine<Object, Object> cache = Caffeine.newBuilder()
                 .maximumSize(properties.maxClients())

@@ -16,7 +16,6 @@ import jakarta.validation.Validator;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /** The users resource's rules; each failure is a domain exception that carries its own status. */
@@ -171,13 +170,8 @@ class UserService {
         }
     }
 
+    /** The database's own signal (SQLState and constraint name), never its message text: see {@link UniqueViolation}. */
     private static boolean violates(DataIntegrityViolationException ex, String constraint) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            String message = cause.getMessage();
-            if (message != null && message.toLowerCase(Locale.ROOT).contains(constraint)) {
-                return true;
-            }
-        }
-        return false;
+        return UniqueViolation.of(ex, constraint);
     }
 }

@@ -13,7 +13,7 @@ class BucketStoreBoundTest {
     void one_hundred_thousand_distinct_clients_leave_the_store_at_its_maximum() {
         int maxClients = 10_000;
         CaffeineProxyManager<String> buckets = new RateLimitConfig().rateLimitBuckets(
-                new RateLimitProperties(true, 100, 10, maxClients, 5, java.time.Duration.ofMinutes(5)), TimeMeter.SYSTEM_MILLISECONDS);
+                new RateLimitProperties(true, 100, 10, maxClients), TimeMeter.SYSTEM_MILLISECONDS);
         RateLimiter limiter = new RateLimiter(buckets);
         // One request a minute: each bucket stays empty for a minute, so none expires while the loop runs.
         RateLimitPolicy policy = RateLimitPolicy.perMinute("default", 1);

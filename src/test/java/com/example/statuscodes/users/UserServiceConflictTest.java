@@ -25,7 +25,7 @@ class UserServiceConflictTest {
 
     private final UserRepository repository = mock(UserRepository.class);
     private final UserService service = new UserService(repository,
-            PasswordEncoderFactories.createDelegatingPasswordEncoder(), new AdminSettingsStore(),
+            PasswordEncoderFactories.createDelegatingPasswordEncoder(), mock(AdminSettingsStore.class),
             Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC(), event -> { });
 
     @Test

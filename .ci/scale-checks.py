@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""The shared-state codes through the HAProxy front of two instances (run by .ci/scale-check).
+
+Every "client" connects from its own loopback address (127.0.0.x), so the instances, which trust X-Forwarded-For
+only from the proxy, see each one as a distinct real client. Prints one line per check; exits 1 on any failure.
+"""
+import http.client
+import json
+import sys
+import threading
+import time
+import uuid
+from collections import Counter
+
+HOST, PORT = sys.argv[1].rsplit(":", 1)
+PORT = int(PORT)
+RUN = uuid.uuid4().hex[:8]
+failures = []
+
+
+class Answer:
+    def __init__(self, status, headers, body):
+        self.status, self.headers, self.body = status, headers, body
+
+    def header(self, name):
+        return self.headers.get(name.lower())
+
+    @property
+    def server(self):
+        return self.header("X-Served-By")
+
+    def json(self):
+        return json.loads(self.body)
+
+
+def call(method, path, body=None, token=None, source="127.0.0.10", content_type="application/json", headers=None):
+    conn = http.client.HTTPConnection(HOST, PORT, timeout=30, source_address=(source, 0))
+    h = dict(headers or {})
+    data = None
+    if body is not None:
+        data = json.dumps(body)
+        h["Content-Type"] = content_type
+    if token:
+        h["Authorization"] = "Bearer " + token
+    try:
+        conn.request(method, path, data, h)
+        r = conn.getresponse()
+        text = r.read().decode()
+        return Answer(r.status, {k.lower(): v for k, v in r.getheaders()}, text)
+    finally:
+        conn.close()
+
+
+def token(email, password, source):
+    a = call("POST", "/api/auth/token", {"email": email, "password": password}, source=source)
+    if a.status != 200:
+        raise SystemExit(f"login of {email} answered {a.status} {a.body}")
+    return a.json()["access_token"]
+
+
+def check(name, ok, detail):
+    print(f"  {'✓' if ok else '✖'} {name}: {detail}")
+    if not ok:
+        failures.append(name)
+
+
+def concurrently(n, request):
+    barrier = threading.Barrier(n)
+    answers = [None] * n
+
+    def run(i):
+        barrier.wait()
+        answers[i] = request(i)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return answers
+
+
+def servers(answers):
+    return dict(Counter(a.server for a in answers))
+
+
+# 0. Both instances answer through the front.
+answers = [call("GET", "/actuator/health") for _ in range(6)]
+check("round-robin over both instances", set(servers(answers)) == {"app1", "app2"}, f"served by {servers(answers)}")
+
+# 1. Sixteen concurrent sign-ups with one e-mail: one 201, fifteen 409 (the database's unique constraint).
+email = f"race-{RUN}@example.com"
+answers = concurrently(16, lambda i: call("POST", "/api/users", {"email": email, "name": f"Racer {i}"}, source="127.0.0.11"))
+codes = Counter(a.status for a in answers)
+check("16 concurrent sign-ups, one e-mail", codes == Counter({201: 1, 409: 15}),
+      f"{dict(codes)}, served by {servers(answers)}")
+
+# 2. Thirty-two concurrent PUTs with the same If-Match: one 200, the rest 412 (or 409), no 5xx.
+alice = token("alice@example.com", "alice-password", "127.0.0.12")
+etag = call("GET", "/api/users/1", token=alice, source="127.0.0.12").header("ETag")
+answers = concurrently(32, lambda i: call("PUT", "/api/users/1", {"email": "alice@example.com", "name": f"Alice {i}", "age": 31},
+                                          token=alice, source="127.0.0.12", headers={"If-Match": etag}))
+codes = Counter(a.status for a in answers)
+check("32 concurrent PUTs, one If-Match",
+      codes[200] == 1 and set(codes) <= {200, 409, 412} and sum(codes.values()) == 32,
+      f"{dict(codes)} (If-Match {etag}), served by {servers(answers)}")
+
+# 3. The login limit is counted once across both instances: the 11th wrong password in a minute is a 429. The
+# budget refills one attempt every 6 s, so count the 401s until both instances have answered 429 and compare with
+# 10 plus what refilled meanwhile; counted per instance, the two instances together would allow 20.
+start = time.monotonic()
+answers = []
+while len(answers) < 40:
+    answers.append(call("POST", "/api/auth/token", {"email": "alice@example.com", "password": f"wrong-{len(answers)}"},
+                        source="127.0.0.13"))
+    if {a.server for a in answers if a.status == 429} == {"app1", "app2"}:
+        break
+elapsed = time.monotonic() - start
+allowed = [a for a in answers if a.status == 401]
+refused = [a for a in answers if a.status == 429]
+bound = 10 + int(elapsed / 6) + 1
+check("login limit counted once: the 11th wrong password → 429 + Retry-After whichever instance answers",
+      10 <= len(allowed) <= bound and set(servers(allowed)) == {"app1", "app2"}
+      and set(servers(refused)) == {"app1", "app2"} and all(a.header("Retry-After") for a in refused)
+      and len(allowed) + len(refused) == len(answers),
+      f"{len(allowed)} × 401 (served by {servers(allowed)}) in {elapsed:.1f} s (budget 10 + refill ≤ {bound}), "
+      f"then 429 from {servers(refused)}, Retry-After {refused[0].header('Retry-After') if refused else None}")
+# Three attempts, each with another address in its own X-Forwarded-For: were that header believed, each would get a
+# fresh bucket (401); counted as the client it is, at most one can find a refilled attempt.
+spoofed = [call("POST", "/api/auth/token", {"email": "alice@example.com", "password": "wrong"}, source="127.0.0.13",
+                headers={"X-Forwarded-For": f"198.51.100.{i}"}) for i in range(3)]
+check("a client's own X-Forwarded-For does not choose its bucket", sum(a.status == 429 for a in spoofed) >= 2,
+      ", ".join(f"{a.status} from {a.server}" for a in spoofed))
+
+# 4. The per-client API limit is counted once too: 100 requests a minute per user, whichever instance answers.
+limited = f"limit-{RUN}@example.com"
+a = call("POST", "/api/users", {"email": limited, "password": "limit-password"}, source="127.0.0.14")
+assert a.status == 201, a.body
+user = token(limited, "limit-password", "127.0.0.14")
+# Greedy refill gives a token back every 0.6 s, so count the 200s until the first 429 and compare with the budget
+# plus what refilled meanwhile; counted per instance, the two instances together would allow about 200.
+start = time.monotonic()
+answers = []
+while len(answers) < 300:
+    answers.append(call("GET", "/api/me", token=user, source="127.0.0.15" if len(answers) % 2 else "127.0.0.16"))
+    if answers[-1].status != 200:
+        break
+elapsed = time.monotonic() - start
+allowed = sum(a.status == 200 for a in answers[:-1])
+bound = 100 + int(elapsed * 100 / 60) + 1
+check("one user's API budget is counted once across both instances",
+      answers[-1].status == 429 and 100 <= allowed <= bound and set(servers(answers[:-1])) == {"app1", "app2"},
+      f"{allowed} × 200 in {elapsed:.1f} s (budget 100 + refill ≤ {bound}), served by {servers(answers[:-1])}, "
+      f"then {answers[-1].status} from {answers[-1].server}")
+start = time.monotonic()
+extra = [call("GET", "/api/me", token=user, source="127.0.0.15") for _ in range(6)]
+refill = int((time.monotonic() - start) / 0.6) + 1
+refused = [a for a in extra if a.status == 429]
+check("over the budget → 429 + Retry-After whichever instance answers",
+      len(refused) >= len(extra) - refill and all(a.header("Retry-After") for a in refused)
+      and set(servers(refused)) == {"app1", "app2"},
+      ", ".join(f"{a.status} from {a.server}" for a in extra))
+
+# 5. An admin turns sign-ups off through one instance; a sign-up answered by the other is refused.
+admin = token("admin@example.com", "admin-password", "127.0.0.17")
+put = call("PUT", "/api/admin/settings", {"signupsEnabled": False, "defaultPageSize": 20}, token=admin, source="127.0.0.17")
+assert put.status == 200, put.body
+other = {"app1": "app2", "app2": "app1"}[put.server]
+tries = [call("POST", "/api/users", {"email": f"closed-{RUN}-{i}@example.com"}, source="127.0.0.18") for i in range(4)]
+from_other = [a for a in tries if a.server == other]
+check(f"sign-ups off through {put.server} → sign-up on {other} refused",
+      from_other and all(a.status == 403 for a in tries),
+      ", ".join(f"{a.status} from {a.server}" for a in tries))
+put = call("PUT", "/api/admin/settings", {"signupsEnabled": True, "defaultPageSize": 20}, token=admin, source="127.0.0.17")
+other = {"app1": "app2", "app2": "app1"}[put.server]
+tries = [call("POST", "/api/users", {"email": f"open-{RUN}-{i}@example.com"}, source="127.0.0.18") for i in range(2)]
+check(f"sign-ups on again through {put.server} → sign-up on {other} created",
+      any(a.server == other and a.status == 201 for a in tries), ", ".join(f"{a.status} from {a.server}" for a in tries))
+
+# 6. A demoted admin gets 403 on the other instance within the documented bound (the role cache's 10 s, counted
+# from when that instance cached the role, which was before the demotion; the margin is one request through the
+# proxy, and requests reach the other instance only every second request of the round-robin).
+BOUND = 10.0
+second = f"admin2-{RUN}@example.com"
+created = call("POST", "/api/users", {"email": second, "password": "admin2-password", "role": "ADMIN"}, token=admin, source="127.0.0.17")
+assert created.status == 201, created.body
+second_id = created.json()["id"]
+admin2 = token(second, "admin2-password", "127.0.0.19")
+warm = [call("GET", "/api/admin/settings", token=admin2, source="127.0.0.19") for _ in range(4)]  # both instances cache the ADMIN role
+assert all(a.status == 200 for a in warm) and set(servers(warm)) == {"app1", "app2"}, [(a.status, a.server) for a in warm]
+etag = call("GET", f"/api/users/{second_id}", token=admin, source="127.0.0.17").header("ETag")
+demoted = call("PATCH", f"/api/users/{second_id}", {"role": "USER"}, token=admin, source="127.0.0.17",
+               content_type="application/merge-patch+json", headers={"If-Match": etag})
+assert demoted.status == 200, demoted.body
+at = time.monotonic()
+other = {"app1": "app2", "app2": "app1"}[demoted.server]
+seen = []
+first_403_other = None
+while time.monotonic() - at < BOUND + 5:
+    a = call("GET", "/api/admin/settings", token=admin2, source="127.0.0.19")
+    seen.append((round(time.monotonic() - at, 2), a.server, a.status))
+    if a.server == other and a.status == 403:
+        first_403_other = time.monotonic() - at
+        break
+    time.sleep(0.15)  # about 60 requests in 10 s: within the user's API budget (100 a minute)
+same = [s for s in seen if s[1] == demoted.server]
+check(f"demoted through {demoted.server} → 403 there at once", all(s[2] == 403 for s in same),
+      f"{same[:3]}")
+check(f"demoted admin → 403 on {other} within {BOUND:.0f} s",
+      first_403_other is not None and first_403_other <= BOUND + 1,
+      f"after {first_403_other:.1f} s; answers on {other} before: {[s for s in seen if s[1] == other][:-1][-3:]}"
+      if first_403_other is not None else f"no 403 from {other}: {seen[-5:]}")
+
+print()
+if failures:
+    print(f"scale checks: {len(failures)} FAILED: {failures}")
+    sys.exit(1)
+print("scale checks: all passed")

@@ -1,0 +1,66 @@
+package com.example.statuscodes.web;
+
+import com.example.statuscodes.errors.DependencyFailures;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+
+import java.io.IOException;
+
+/**
+ * A shared dependency that fails in the security filter chain, outside Spring MVC, would escape to the servlet
+ * container and come out as a 500. Two places reach one there: the bearer-token converter reads the account
+ * from the database ({@code auth.Accounts}, which raises an {@code AuthenticationServiceException} caused by the
+ * data-access failure), and the rate limiter reads its bucket from Redis ({@code ratelimit.RateLimiter}, which
+ * raises a {@link DataAccessResourceFailureException} for a fail-closed policy). This filter wraps the security
+ * chain and hands such a failure to Spring MVC's {@link HandlerExceptionResolver}, so the one advice renders it
+ * (503 + Retry-After, as inside a controller). Anything else goes on to the container unchanged.
+ */
+@Component
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1) // just outside Spring Security's filter chain
+public class FilterChainFailures extends OncePerRequestFilter {
+
+    private final HandlerExceptionResolver resolver;
+
+    public FilterChainFailures(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (RuntimeException | ServletException | IOException ex) {
+            if (!DependencyFailures.unreachable(ex) || response.isCommitted()) {
+                throw ex;
+            }
+            // The advice's handler for data-access failures answers 503; an AuthenticationServiceException from the
+            // bearer-token check is unwrapped to the data-access failure that caused it.
+            ModelAndView handled = resolver.resolveException(request, response, null, dataAccessFailure(ex));
+            if (handled == null) {
+                throw ex;
+            }
+        }
+    }
+
+    /** The outermost data-access failure in the cause chain (the one the advice handles), else {@code ex} itself. */
+    private static Exception dataAccessFailure(Exception ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessException || cause instanceof TransactionException) {
+                return (Exception) cause;
+            }
+        }
+        return ex;
+    }
+}
