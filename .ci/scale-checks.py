@@ -111,7 +111,8 @@ check("32 concurrent PUTs, one If-Match",
 start = time.monotonic()
 answers = []
 while len(answers) < 40:
-    answers.append(call("POST", "/api/auth/token", {"email": "alice@example.com", "password": f"wrong-{len(answers)}"},
+    # A new account each time: the per-address limit alone, with no account reaching its own limit.
+    answers.append(call("POST", "/api/auth/token", {"email": f"guess-{RUN}-{len(answers)}@example.com", "password": "wrong"},
                         source="127.0.0.13"))
     if {a.server for a in answers if a.status == 429} == {"app1", "app2"}:
         break
@@ -127,10 +128,19 @@ check("login limit counted once: the 11th wrong password → 429 + Retry-After w
       f"then 429 from {servers(refused)}, Retry-After {refused[0].header('Retry-After') if refused else None}")
 # Three attempts, each with another address in its own X-Forwarded-For: were that header believed, each would get a
 # fresh bucket (401); counted as the client it is, at most one can find a refilled attempt.
-spoofed = [call("POST", "/api/auth/token", {"email": "alice@example.com", "password": "wrong"}, source="127.0.0.13",
+spoofed = [call("POST", "/api/auth/token", {"email": f"spoof-{RUN}-{i}@example.com", "password": "wrong"}, source="127.0.0.13",
                 headers={"X-Forwarded-For": f"198.51.100.{i}"}) for i in range(3)]
 check("a client's own X-Forwarded-For does not choose its bucket", sum(a.status == 429 for a in spoofed) >= 2,
       ", ".join(f"{a.status} from {a.server}" for a in spoofed))
+
+# 3b. Failed logins per account are counted once across both instances, whatever address they come from: five wrong
+# passwords for one account from five addresses, then a sixth from a sixth address is a 429.
+target = f"target-{RUN}@example.com"
+guesses = [call("POST", "/api/auth/token", {"email": target, "password": f"wrong-{i}"}, source=f"127.0.0.{21 + i}")
+           for i in range(6)]
+check("failed logins per account counted once: the 6th wrong password for one account, from a 6th address → 429",
+      [a.status for a in guesses] == [401] * 5 + [429] and set(servers(guesses)) == {"app1", "app2"},
+      ", ".join(f"{a.status} from {a.server}" for a in guesses))
 
 # 4. The per-client API limit is counted once too: 100 requests a minute per user, whichever instance answers.
 limited = f"limit-{RUN}@example.com"

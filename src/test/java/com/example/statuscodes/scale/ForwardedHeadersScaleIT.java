@@ -60,6 +60,7 @@ class ForwardedHeadersScaleIT {
     private int wrongPassword(String from, String forwardedFor) {
         String head = "POST /api/auth/token HTTP/1.1\r\n"
                 + (forwardedFor == null ? "" : "X-Forwarded-For: " + forwardedFor + "\r\n");
-        return Api.rawStatus(port, from, head, "{\"email\":\"alice@example.com\",\"password\":\"wrong\"}");
+        // A new account each time: the per-address limit alone, with no account reaching its own.
+        return Api.rawStatus(port, from, head, "{\"email\":\"guess-" + UUID.randomUUID() + "@example.com\",\"password\":\"wrong\"}");
     }
 }

@@ -161,7 +161,8 @@ class PostgresScaleIT {
         try (StatefulRedisConnection<String, String> redis = client.connect()) {
             String key = KEY_PREFIX + "login:ip:203.0.113.7";
             assertThat(redis.sync().keys(KEY_PREFIX + "*")).contains(key)
-                    .allMatch(k -> k.startsWith(KEY_PREFIX + "login:") || k.startsWith(KEY_PREFIX + "default:"));
+                    .allMatch(k -> k.startsWith(KEY_PREFIX + "login:") || k.startsWith(KEY_PREFIX + "login-account:")
+                            || k.startsWith(KEY_PREFIX + "default:"));
             long ttl = redis.sync().pttl(key);
             assertThat(ttl).isPositive().isLessThanOrEqualTo(61_000);
         } finally {
@@ -171,7 +172,8 @@ class PostgresScaleIT {
 
     private HttpResponse<String> wrongPassword(int attempt) {
         return api().send("POST", "/api/auth/token", null,
-                "{\"email\":\"alice@example.com\",\"password\":\"wrong-" + attempt + "\"}",
+                // A new account each time: the per-address limit alone, with no account reaching its own.
+                "{\"email\":\"guess-" + attempt + "-" + UUID.randomUUID() + "@example.com\",\"password\":\"wrong\"}",
                 "X-Forwarded-For", "203.0.113.7");
     }
 
