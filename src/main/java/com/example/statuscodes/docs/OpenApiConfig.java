@@ -41,6 +41,8 @@ public class OpenApiConfig {
     static final String BEARER = "bearerAuth";
     private static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String REQUEST_ID = "X-Request-Id";
+    static final String REQUEST_ID_EXAMPLE = "5d0f8a4e-6c1b-4f0e-9d4e-2f7c1a9b3e21";
 
     @Bean
     OpenAPI api() {
@@ -65,7 +67,9 @@ public class OpenApiConfig {
                 .addProperty("instance", new StringSchema().example("/api/users/999999"))
                 .addProperty("errors", new MapSchema().additionalProperties(new StringSchema())
                         .description("400/422: one message per field or parameter"))
-                .addProperty("errorId", new StringSchema().description("500: quote it when reporting the error"));
+                .addProperty("errorId", new StringSchema().description("500: the request's id; quote it when reporting the error"))
+                .addProperty("requestId", new StringSchema().example(REQUEST_ID_EXAMPLE)
+                        .description("Every problem: the request's id, as in the X-Request-Id header and the server's log"));
     }
 
     @Bean
@@ -87,6 +91,9 @@ public class OpenApiConfig {
             statuses.values().forEach(status -> responses.addApiResponse(Integer.toString(status.value()),
                     response(status, examples.of(status, mapping.method(), mapping.path()))));
             addRateLimitHeaders(responses);
+            responses.forEach((code, response) -> response.addHeaderObject(REQUEST_ID, header(
+                    "The request's id: the client's X-Request-Id if it is 1-64 characters of [A-Za-z0-9._-], "
+                            + "otherwise a generated UUID; also in every problem (requestId) and log line")));
             operation.setResponses(responses);
             return operation;
         };

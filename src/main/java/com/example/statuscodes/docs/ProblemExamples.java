@@ -29,7 +29,8 @@ import java.util.Map;
  */
 final class ProblemExamples {
 
-    private static final String ERROR_ID = "5d0f8a4e-6c1b-4f0e-9d4e-2f7c1a9b3e21";
+    /** The request id, which a 500 quotes as its error id. */
+    private static final String ERROR_ID = OpenApiConfig.REQUEST_ID_EXAMPLE;
 
     private final long maxBodyBytes;
 
@@ -48,6 +49,7 @@ final class ProblemExamples {
         if (problem.getProperties() != null) {
             example.putAll(problem.getProperties());
         }
+        example.put("requestId", ERROR_ID);
         return example;
     }
 

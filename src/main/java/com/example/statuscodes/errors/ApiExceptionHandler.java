@@ -29,6 +29,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -186,7 +187,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode statusCode, WebRequest request) {
         if (statusCode.is5xxServerError()) {
             // Spring's own 5xx (a response it cannot write, a missing path variable): a bug like any other.
-            return unexpected(ex, request.getDescription(false));
+            return unexpected(ex, request.getDescription(false),
+                    ((ServletWebRequest) request).getRequest());
         }
         ProblemDetail problem = body instanceof ProblemDetail detail ? detail
                 : body == null && ex instanceof ErrorResponse errorResponse ? errorResponse.getBody() : null;
@@ -239,13 +241,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** The guide's 500: log the details server-side, expose none of them. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
-        return unexpected(ex, request.getMethod() + " " + request.getRequestURI());
+        return unexpected(ex, request.getMethod() + " " + request.getRequestURI(), request);
     }
 
-    private static ResponseEntity<Object> unexpected(Exception ex, String where) {
+    private static ResponseEntity<Object> unexpected(Exception ex, String where, HttpServletRequest request) {
         // A container error forwarded to /error names the request it happened to.
         URI forwardedFrom = ex instanceof ErrorResponse forwarded ? forwarded.getBody().getInstance() : null;
-        ProblemDetail problem = Problems.unexpected(ex, forwardedFrom != null ? forwardedFrom.toString() : where);
+        ProblemDetail problem = Problems.unexpected(ex, forwardedFrom != null ? forwardedFrom.toString() : where,
+                RequestId.of(request));
         problem.setInstance(forwardedFrom);
         return problem(problem);
     }

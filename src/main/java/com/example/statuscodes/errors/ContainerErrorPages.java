@@ -76,10 +76,13 @@ public class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatSer
                 return;
             }
             try {
+                String requestId = RequestId.of(request);
                 ProblemDetail problem = httpStatus.is5xxServerError()
-                        ? Problems.unexpected(throwable, request.getRequestURI())
+                        ? Problems.unexpected(throwable, request.getRequestURI(), requestId)
                         : Problems.of(httpStatus, "Rejected by the web server: " + httpStatus.getReasonPhrase());
                 problem.setInstance(Problems.instance(request.getRequestURI()));
+                problem.setProperty(RequestId.MDC_KEY, requestId);
+                response.setHeader(RequestId.HEADER, requestId);
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 jsonMapper.writeValue(response.getOutputStream(), problem);
                 response.finishResponse();
