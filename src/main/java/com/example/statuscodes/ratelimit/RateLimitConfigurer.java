@@ -32,7 +32,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  *   HeaderWriterFilter
  *   login limiter ........ POST /api/auth/token, per client address   → 429 before any password is checked
  *   BearerTokenAuthenticationFilter (401 for a bad token)
- *   API limiter .......... everything else but health, per user       → 429, once we know who is calling
+ *   API limiter .......... everything else but actuator, per user     → 429, once we know who is calling
  *   ... URL rules (401 without a token, 403)
  * </pre>
  */
@@ -40,7 +40,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 class RateLimitConfigurer implements Customizer<HttpSecurity> {
 
     private static final RequestMatcher LOGIN = pathPattern(HttpMethod.POST, TokenController.PATH);
-    private static final RequestMatcher HEALTH = pathPattern("/actuator/health/**");
+    /** Health, and the Prometheus scrape (which only the loopback-bound metrics port serves, see web.MetricsPort). */
+    private static final RequestMatcher ACTUATOR = pathPattern("/actuator/**");
 
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
@@ -70,7 +71,7 @@ class RateLimitConfigurer implements Customizer<HttpSecurity> {
         // limited too (a request with an invalid token is refused by the bearer filter before it gets here).
         http.addFilterAfter(new RateLimitFilter(limiter,
                 RateLimitPolicy.perMinute("default", properties.requestsPerMinute()),
-                new NegatedRequestMatcher(new OrRequestMatcher(HEALTH, LOGIN)),
+                new NegatedRequestMatcher(new OrRequestMatcher(ACTUATOR, LOGIN)),
                 RateLimitConfigurer::userOrAddress, errors), BearerTokenAuthenticationFilter.class);
     }
 
