@@ -39,11 +39,12 @@ class ArchitectureTest {
         ALLOWED.put("errors", Set.of());
         ALLOWED.put("web", Set.of("errors"));
         ALLOWED.put("admin", Set.of("errors"));
-        ALLOWED.put("users", Set.of("errors", "admin"));
+        ALLOWED.put("idempotency", Set.of("errors"));
+        ALLOWED.put("users", Set.of("errors", "admin", "idempotency"));
         ALLOWED.put("auth", Set.of("errors", "users"));
         ALLOWED.put("ratelimit", Set.of("errors", "auth"));
         ALLOWED.put("demo", Set.of("errors", "users"));
-        ALLOWED.put("docs", Set.of("errors", "web", "users", "auth", "ratelimit"));
+        ALLOWED.put("docs", Set.of("errors", "web", "users", "auth", "ratelimit", "idempotency"));
     }
 
     private static final JavaClasses MAIN = new ClassFileImporter()

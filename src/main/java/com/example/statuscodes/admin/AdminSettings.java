@@ -9,6 +9,9 @@ import jakarta.validation.constraints.NotNull;
  *
  * @param signupsEnabled  when false, only an admin may create accounts ({@code POST /api/users} → 403)
  * @param defaultPageSize page size of {@code GET /api/users} when the client sends no {@code size}
+ * @param requireIfMatch  when true, a PUT, PATCH or DELETE of a user without {@code If-Match} is refused with 428:
+ *                        every write must say which version it changes (optional in a PUT of the settings;
+ *                        absent means false)
  */
 public record AdminSettings(
         @NotNull(message = "Is required")
@@ -17,7 +20,17 @@ public record AdminSettings(
         @NotNull(message = "Is required")
         @Min(value = 1, message = "Must be between 1 and 100")
         @Max(value = 100, message = "Must be between 1 and 100")
-        Integer defaultPageSize) {
+        Integer defaultPageSize,
 
-    public static final AdminSettings DEFAULTS = new AdminSettings(true, 20);
+        Boolean requireIfMatch) {
+
+    public static final AdminSettings DEFAULTS = new AdminSettings(true, 20, false);
+
+    public AdminSettings {
+        requireIfMatch = Boolean.TRUE.equals(requireIfMatch);
+    }
+
+    public AdminSettings(Boolean signupsEnabled, Integer defaultPageSize) {
+        this(signupsEnabled, defaultPageSize, false);
+    }
 }

@@ -49,7 +49,7 @@ public class AdminSettingsController {
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE,
             UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Replace the settings")
-    @PutMapping
+    @PutMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     public AdminSettings replace(@Valid @RequestBody AdminSettings settings) {
         return store.replace(settings);
     }

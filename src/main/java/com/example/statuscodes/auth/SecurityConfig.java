@@ -1,6 +1,7 @@
 package com.example.statuscodes.auth;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -36,7 +37,8 @@ public class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityErrors errors,
-                                    AccountJwtAuthenticationConverter jwtAuthenticationConverter) throws Exception {
+                                    AccountJwtAuthenticationConverter jwtAuthenticationConverter,
+                                    @Value("${app.public-base-url}") String publicBaseUrl) throws Exception {
         http
                 // The only credential is a bearer header a browser never sends on its own, so there is no
                 // ambient authority for a cross-site request to ride on: CSRF protection has nothing to do.
@@ -61,9 +63,11 @@ public class SecurityConfig {
                         .bearerTokenResolver(HeaderScans.bearerTokenResolver())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
                         .authenticationEntryPoint(errors)
-                        // RFC 9728 metadata, linked from every 401's WWW-Authenticate: say only what is true.
+                        // RFC 9728 metadata, linked from every 401's WWW-Authenticate: say only what is true, and
+                        // name the resource by its configured address, not by whatever Host header a client sent.
                         .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
-                                resource -> resource.resourceName("HTTP status codes reference API")
+                                resource -> resource.resource(publicBaseUrl)
+                                        .resourceName("HTTP status codes reference API")
                                         .tlsClientCertificateBoundAccessTokens(false))))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(errors)

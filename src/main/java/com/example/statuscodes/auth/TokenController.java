@@ -34,7 +34,7 @@ public class TokenController {
     @SecurityRequirements // the way to get a token needs none
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE})
     @Operation(summary = "Log in: e-mail and password for a bearer token")
-    @PostMapping(PATH)
+    @PostMapping(path = PATH, consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     public TokenResponse token(@Valid @RequestBody LoginRequest request) {
         return tokens.login(request);
     }

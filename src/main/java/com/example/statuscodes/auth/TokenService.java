@@ -17,33 +17,38 @@ import java.util.UUID;
 
 /** Checks a password and issues a token whose subject is the user id. */
 @Service
-public class TokenService {
+class TokenService {
 
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final JwtEncoder jwtEncoder;
     private final JwtProperties properties;
     private final Clock clock;
+    private final FailedLogins failedLogins;
     /** Compared against when the e-mail is unknown, so both failures cost one bcrypt check (no timing oracle). */
     private final String dummyHash;
 
-    public TokenService(UserRepository users, PasswordEncoder passwordEncoder, JwtEncoder jwtEncoder,
-                        JwtProperties properties, Clock clock) {
+    TokenService(UserRepository users, PasswordEncoder passwordEncoder, JwtEncoder jwtEncoder,
+                        JwtProperties properties, Clock clock, FailedLogins failedLogins) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.jwtEncoder = jwtEncoder;
         this.properties = properties;
         this.clock = clock;
+        this.failedLogins = failedLogins;
         this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
     public TokenResponse login(LoginRequest request) {
-        User user = users.findByEmail(User.normaliseEmail(request.email())).orElse(null);
+        String email = User.normaliseEmail(request.email());
+        failedLogins.requireAttemptsLeft(email); // for any address, existing or not: a 429 reveals no account
+        User user = users.findByEmail(email).orElse(null);
         String hash = user != null && user.getPasswordHash() != null ? user.getPasswordHash() : dummyHash;
         // bcrypt refuses input over 72 bytes; such a password cannot be right, but still costs one check.
         boolean fits = PasswordRules.Validator.fitsBcrypt(request.password());
         boolean matches = passwordEncoder.matches(fits ? request.password() : "too-long", hash);
         if (user == null || user.getPasswordHash() == null || !fits || !matches) {
+            failedLogins.recordFailure(email);
             throw new InvalidCredentialsException();
         }
         return issue(user);

@@ -22,7 +22,7 @@ import static org.springframework.http.HttpStatus.UNAUTHORIZED;
 @Tag(name = "Demo", description = "The guide's 500, on purpose")
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE) // Accept: application/xml → 406 before any work is done
-public class ServerErrorDemoController {
+class ServerErrorDemoController {
 
     private final Map<String, Integer> limits = Map.of("maxUsers", 1000);
 

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -44,9 +45,11 @@ public class OpenApiConfig {
     private static final String REQUEST_ID = "X-Request-Id";
     static final String REQUEST_ID_EXAMPLE = "5d0f8a4e-6c1b-4f0e-9d4e-2f7c1a9b3e21";
 
+    /** The server URL is the configured public address ({@code app.public-base-url}), not the request's Host header. */
     @Bean
-    OpenAPI api() {
+    OpenAPI api(@Value("${app.public-base-url}") String publicBaseUrl) {
         return new OpenAPI()
+                .addServersItem(new Server().url(publicBaseUrl))
                 .info(new Info().title("HTTP status codes reference API").version("0.1.0")
                         .description("Every response code of the guide, from the right layer, as RFC 9457 problem+json."))
                 .components(new Components()
@@ -138,7 +141,7 @@ public class OpenApiConfig {
     private static void addRateLimitHeaders(ApiResponses responses) {
         Map<String, Header> headers = new LinkedHashMap<>();
         headers.put("RateLimit-Policy", header("e.g. \"default\";q=100;w=60 (draft-ietf-httpapi-ratelimit-headers)"));
-        headers.put("RateLimit", header("e.g. \"default\";r=99;t=1: remaining requests, seconds until full"));
+        headers.put("RateLimit", header("e.g. \"default\";r=99;t=1: requests remaining, seconds until more are allowed"));
         responses.forEach((code, response) -> headers.forEach(response::addHeaderObject));
     }
 

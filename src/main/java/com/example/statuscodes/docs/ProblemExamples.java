@@ -9,6 +9,7 @@ import com.example.statuscodes.ratelimit.RateLimitExceededException;
 import com.example.statuscodes.users.ConcurrentUpdateException;
 import com.example.statuscodes.users.DuplicateEmailException;
 import com.example.statuscodes.users.PreconditionFailedException;
+import com.example.statuscodes.users.PreconditionRequiredException;
 import com.example.statuscodes.users.SignupsClosedException;
 import com.example.statuscodes.users.UserNotFoundException;
 import com.example.statuscodes.web.RequestBodyTooLargeException;
@@ -68,12 +69,13 @@ final class ProblemExamples {
             case NOT_ACCEPTABLE -> plain(status, "Acceptable representations: [application/json]."); // Spring's text
             case CONFLICT -> method.equals("DELETE") ? new ConcurrentUpdateException(null).getBody()
                     : new DuplicateEmailException(null).getBody();
-            case PRECONDITION_FAILED -> new PreconditionFailedException().getBody();
+            case PRECONDITION_FAILED -> new PreconditionFailedException(PreconditionFailedException.DETAIL).getBody();
+            case PRECONDITION_REQUIRED -> new PreconditionRequiredException().getBody();
             case CONTENT_TOO_LARGE -> new RequestBodyTooLargeException(maxBodyBytes).getBody();
             case UNSUPPORTED_MEDIA_TYPE -> plain(status, method.equals("PATCH")
-                    ? ApiExceptionHandler.unsupportedMediaType(MediaType.APPLICATION_JSON,
+                    ? ApiExceptionHandler.unsupportedMediaType(MediaType.APPLICATION_JSON_VALUE,
                             List.of(MediaType.parseMediaType("application/merge-patch+json")))
-                    : ApiExceptionHandler.unsupportedMediaType(MediaType.TEXT_PLAIN,
+                    : ApiExceptionHandler.unsupportedMediaType(MediaType.TEXT_PLAIN_VALUE,
                             List.of(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"))));
             case UNPROCESSABLE_CONTENT -> unprocessable(admin);
             case TOO_MANY_REQUESTS -> new RateLimitExceededException(6).getBody();

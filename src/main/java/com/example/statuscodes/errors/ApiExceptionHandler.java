@@ -3,6 +3,7 @@ package com.example.statuscodes.errors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,7 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindException;
@@ -37,7 +39,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
 import java.util.List;
@@ -71,6 +75,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Spring's RFC 6750 challenge: {@code WWW-Authenticate: Bearer ...}, with {@code error="invalid_token"} for a bad token. */
     private final BearerTokenAuthenticationEntryPoint bearerChallenge = new BearerTokenAuthenticationEntryPoint();
+
+    /**
+     * @param publicBaseUrl where clients reach this API ({@code app.public-base-url}): the RFC 9728 metadata link of
+     *                      every 401 names it, never the request's {@code Host} header, which any client can forge
+     */
+    public ApiExceptionHandler(@Value("${app.public-base-url}") String publicBaseUrl) {
+        String metadata = publicBaseUrl + "/.well-known/oauth-protected-resource";
+        bearerChallenge.setResourceMetadataParameterResolver(request -> metadata);
+    }
 
     /** Bean validation of a {@code @Valid @RequestBody}: 422, or 400 when a required field is missing. */
     @Override
@@ -120,8 +133,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * The server cannot understand the body → 400: not JSON at all (the guide's exact message), a value of
-     * the wrong type (naming the field, in the same {@code errors} map as validation), or a document
-     * beyond the parser's limits (nesting depth, string or number length; see {@code web.JsonLimits}).
+     * the wrong type, an unknown field or one sent twice (naming the field, in the same {@code errors} map as
+     * validation), or a document beyond the parser's limits (nesting depth, string or number length; see
+     * {@code web.StrictJson}).
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -130,6 +144,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof StreamConstraintsException) {
             return problem(Problems.of(HttpStatus.BAD_REQUEST,
                     "Request body exceeds the JSON limits (nesting depth, string or number length)"));
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return problem(new ValidationErrors().unknownField(fieldPath(unknown)).toProblem());
+        }
+        if (cause instanceof StreamReadException duplicate && duplicate.processor() != null
+                && String.valueOf(duplicate.getOriginalMessage()).startsWith("Duplicate")) {
+            // Jackson's duplicate detection has no exception type of its own; the parser stands on the name.
+            return problem(new ValidationErrors().duplicateField(duplicate.processor().currentName()).toProblem());
         }
         if (cause instanceof MismatchedInputException || cause instanceof InputCoercionException) {
             String field = fieldPath((JacksonException) cause);
@@ -163,12 +185,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return handleExceptionInternal(ex, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                unsupportedMediaType(ex.getContentType(), ex.getSupportedMediaTypes())), headers, status, request);
+                unsupportedMediaType(sentType(ex, request), ex.getSupportedMediaTypes())), headers, status, request);
     }
 
-    public static String unsupportedMediaType(MediaType sent, List<MediaType> supported) {
-        return "Content-Type '" + (sent == null ? "(none)" : sent.getType() + "/" + sent.getSubtype())
-                + "' is not supported; use " + supported.stream().map(MediaType::toString).collect(Collectors.joining(", "));
+    /** The type that was sent, without parameters; Spring has none when the header cannot be parsed ("a/b; x="). */
+    private static String sentType(HttpMediaTypeNotSupportedException ex, WebRequest request) {
+        if (ex.getContentType() != null) {
+            return ex.getContentType().getType() + "/" + ex.getContentType().getSubtype();
+        }
+        String header = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        return header != null ? header.split(";", 2)[0].strip() : "(none)";
+    }
+
+    public static String unsupportedMediaType(String sent, List<MediaType> supported) {
+        return "Content-Type '" + sent + "' is not supported; use "
+                + supported.stream().map(MediaType::toString).collect(Collectors.joining(", "));
     }
 
     /** No controller maps this path: say which route was missing, not Spring's "No static resource". */
@@ -207,9 +238,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException ex, HttpServletRequest request,
                                            HttpServletResponse response) {
+        if (ex instanceof OAuth2AuthenticationException) {
+            // The header's error_description is ours too: a library's "Signed JWT rejected: Invalid signature"
+            // tells an attacker which check failed, and a client can do nothing different with it.
+            bearerChallenge.commence(request, response, new InvalidBearerTokenException(INVALID_TOKEN));
+            return problem(Problems.of(HttpStatus.UNAUTHORIZED, INVALID_TOKEN));
+        }
         bearerChallenge.commence(request, response, ex);
-        return problem(Problems.of(HttpStatus.UNAUTHORIZED,
-                ex instanceof OAuth2AuthenticationException ? INVALID_TOKEN : AUTHENTICATION_REQUIRED));
+        return problem(Problems.of(HttpStatus.UNAUTHORIZED, AUTHENTICATION_REQUIRED));
     }
 
     /**

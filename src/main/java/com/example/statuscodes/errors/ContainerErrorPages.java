@@ -27,11 +27,11 @@ import java.io.IOException;
  * not add its default one when the host starts. Ordered last, after Spring Boot's own customizers.
  */
 @Component
-public class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
     private final JsonMapper jsonMapper;
 
-    public ContainerErrorPages(JsonMapper jsonMapper) {
+    ContainerErrorPages(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
     }
 

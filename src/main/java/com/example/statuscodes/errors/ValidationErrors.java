@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * The guide's {@code "errors"} map (one message per field or parameter) and the status it adds up to.
  * <p>
  * The 400/422 line: if the server could not understand the request (a required field is missing, a value
- * has the wrong type, a query or path parameter is bad) the answer is 400; if it understood the request
+ * has the wrong type, a field is unknown or sent twice, a query or path parameter is bad) the answer is 400; if it understood the request
  * but a value breaks a rule ({@code "age": -5}) the answer is 422. Both use the same map, so a client
  * handles them with one piece of code.
  */
@@ -22,7 +22,7 @@ public final class ValidationErrors {
     /** Constraint codes that mean "the value is not there": without it the request cannot be understood. */
     private static final Set<String> MISSING_CODES = Set.of("NotNull", "NotBlank", "NotEmpty");
 
-    private enum Kind { MISSING, WRONG_TYPE, BAD_PARAMETER, RULE }
+    private enum Kind { MISSING, WRONG_TYPE, UNKNOWN, DUPLICATE, BAD_PARAMETER, RULE }
 
     private record Entry(Kind kind, String message) {
     }
@@ -36,6 +36,16 @@ public final class ValidationErrors {
 
     public ValidationErrors wrongType(String field, String message) {
         return put(field, Kind.WRONG_TYPE, message);
+    }
+
+    /** A member the body's type does not have: most often a typo, whose value would otherwise be lost. */
+    public ValidationErrors unknownField(String field) {
+        return put(field, Kind.UNKNOWN, "Unknown field");
+    }
+
+    /** A member sent twice: which value was meant cannot be known. */
+    public ValidationErrors duplicateField(String field) {
+        return put(field, Kind.DUPLICATE, "Sent more than once");
     }
 
     public ValidationErrors badParameter(String parameter, String message) {
@@ -54,6 +64,10 @@ public final class ValidationErrors {
         ProblemDetail problem;
         if (has(Kind.BAD_PARAMETER)) {
             problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request parameter: " + names(Kind.BAD_PARAMETER));
+        } else if (has(Kind.UNKNOWN)) {
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "Unknown field: " + names(Kind.UNKNOWN));
+        } else if (has(Kind.DUPLICATE)) {
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "Duplicate field: " + names(Kind.DUPLICATE));
         } else if (has(Kind.WRONG_TYPE)) {
             problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid value for field: " + names(Kind.WRONG_TYPE));
         } else if (has(Kind.MISSING)) {

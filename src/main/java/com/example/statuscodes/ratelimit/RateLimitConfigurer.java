@@ -31,6 +31,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * <pre>
  *   HeaderWriterFilter
  *   login limiter ........ POST /api/auth/token, per client address   → 429 before any password is checked
+ *                          (and per account: AccountLoginLimit, asked by auth.TokenService)
+ *   invalid-token limit .. a token that fails verification counts against its address → 429 once it is spent
  *   BearerTokenAuthenticationFilter (401 for a bad token)
  *   API limiter .......... everything else but actuator, per user     → 429, once we know who is calling
  *   ... URL rules (401 without a token, 403)
@@ -66,11 +68,13 @@ class RateLimitConfigurer implements Customizer<HttpSecurity> {
         http.addFilterAfter(new RateLimitFilter(limiter,
                 RateLimitPolicy.perMinute("login", properties.loginAttemptsPerMinute()),
                 LOGIN, RateLimitConfigurer::clientAddress, errors), HeaderWriterFilter.class);
+        // Invalid tokens: counted against the client's address in the API limit's bucket, since they name no user.
+        RateLimitPolicy api = RateLimitPolicy.perMinute("default", properties.requestsPerMinute());
+        http.addFilterBefore(new InvalidTokenLimitFilter(limiter, api, properties.maxClients(), errors), BearerTokenAuthenticationFilter.class);
         // API limit: after the token is verified, so the bucket is the user's, whatever address they use;
         // anonymous callers share their address's bucket. Before the URL rules, so a flood of anonymous 401s is
         // limited too (a request with an invalid token is refused by the bearer filter before it gets here).
-        http.addFilterAfter(new RateLimitFilter(limiter,
-                RateLimitPolicy.perMinute("default", properties.requestsPerMinute()),
+        http.addFilterAfter(new RateLimitFilter(limiter, api,
                 new NegatedRequestMatcher(new OrRequestMatcher(ACTUATOR, LOGIN)),
                 RateLimitConfigurer::userOrAddress, errors), BearerTokenAuthenticationFilter.class);
     }

@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * Applies one {@link RateLimitPolicy}. Every answer under the policy carries the IETF {@code RateLimit-Policy}
- * and {@code RateLimit} headers; over the limit the request goes no further and a
+ * and {@code RateLimit} headers (draft-ietf-httpapi-ratelimit-headers-10: {@code r} requests remain, more in
+ * {@code t} seconds; a 429's {@code Retry-After} is that same {@code t}, never earlier); over the limit the request goes no further and a
  * {@link RateLimitExceededException} is handed to the one advice, which answers the guide's 429.
  * Not a {@code @Component}: {@link RateLimitConfigurer} places each instance in the security filter chain.
  */
@@ -45,11 +46,11 @@ class RateLimitFilter extends OncePerRequestFilter {
         RateLimiter.Decision decision = limiter.tryConsume(policy, clientKey.apply(request));
         response.setHeader("RateLimit-Policy", policy.policyHeader());
         response.setHeader("RateLimit",
-                "\"" + policy.name() + "\";r=" + decision.remaining() + ";t=" + decision.secondsUntilFull());
+                "\"" + policy.name() + "\";r=" + decision.remaining() + ";t=" + decision.secondsUntilMore());
         if (decision.allowed()) {
             chain.doFilter(request, response);
         } else {
-            errors.resolveException(request, response, null, new RateLimitExceededException(decision.retryAfterSeconds()));
+            errors.resolveException(request, response, null, new RateLimitExceededException(decision.secondsUntilMore()));
         }
     }
 }

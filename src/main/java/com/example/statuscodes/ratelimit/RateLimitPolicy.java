@@ -21,6 +21,11 @@ public record RateLimitPolicy(String name, long quota, Duration window) {
                 .build();
     }
 
+    /** The greedy refill adds one token every {@code window / quota}. */
+    long nanosPerToken() {
+        return window.toNanos() / quota;
+    }
+
     /** {@code RateLimit-Policy: "default";q=100;w=60} (draft-ietf-httpapi-ratelimit-headers). */
     String policyHeader() {
         return "\"" + name + "\";q=" + quota + ";w=" + window.toSeconds();

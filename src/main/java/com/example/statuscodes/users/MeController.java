@@ -19,7 +19,7 @@ import static org.springframework.http.HttpStatus.UNAUTHORIZED;
 @Tag(name = "Users")
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE) // Accept: application/xml → 406 before any work is done
-public class MeController {
+class MeController {
 
     private final UserService users;
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.example.statuscodes.admin.AdminSettingsStore;
 import com.example.statuscodes.errors.ProblemResponses;
+import com.example.statuscodes.idempotency.Idempotency;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -17,6 +18,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
 
 import static org.springframework.http.HttpStatus.BAD_REQUEST;
 import static org.springframework.http.HttpStatus.CONFLICT;
@@ -43,6 +46,7 @@ import static org.springframework.http.HttpStatus.NOT_ACCEPTABLE;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 import static org.springframework.http.HttpStatus.NOT_MODIFIED;
 import static org.springframework.http.HttpStatus.PRECONDITION_FAILED;
+import static org.springframework.http.HttpStatus.PRECONDITION_REQUIRED;
 import static org.springframework.http.HttpStatus.UNAUTHORIZED;
 import static org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT;
 import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
@@ -54,16 +58,23 @@ import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 @Tag(name = "Users", description = "Sign up, read, change and delete accounts: the guide's 200, 201 + Location and 204, and the 4xx that guard them")
 @RestController
 @RequestMapping(path = "/api/users", produces = MediaType.APPLICATION_JSON_VALUE)
-public class UserController {
+class UserController {
 
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    /**
+     * Declared on every operation with a body, so that a Content-Type naming no media type ({@code *}{@code /*},
+     * {@code application/*}) is a 415 at routing, not a failure to read the body.
+     */
+    static final String JSON_SUBTYPES = "application/*+json";
 
     private final UserService users;
     private final AdminSettingsStore settings;
+    private final Idempotency idempotency;
 
-    public UserController(UserService users, AdminSettingsStore settings) {
+    UserController(UserService users, AdminSettingsStore settings, Idempotency idempotency) {
         this.users = users;
         this.settings = settings;
+        this.idempotency = idempotency;
     }
 
     /** 200 with a page. Out-of-range {@code page}/{@code size} or an unknown sort → 400 naming it, never clamped. */
@@ -84,44 +95,58 @@ public class UserController {
     }
 
     /**
-     * 200 with a strong ETag. Spring answers {@code If-None-Match} with the current tag itself: 304 Not Modified,
-     * no body (the guide's "should the client go somewhere else? → 3xx": to its own cached copy).
+     * 200 with a strong ETag, or 304 Not Modified with no body when {@code If-None-Match} names the current tag or is
+     * {@code *} (the guide's "should the client go somewhere else? → 3xx": to its own cached copy).
      */
     @ApiResponse(responseCode = "200", description = "The user", headers = @Header(name = "ETag", description = "Strong entity tag, e.g. \"3\""))
     @ProblemResponses({NOT_MODIFIED, BAD_REQUEST, UNAUTHORIZED, NOT_FOUND, NOT_ACCEPTABLE})
     @Operation(summary = "Get one user (200 with an ETag, 304 if unchanged)")
     @GetMapping("/{id}")
-    public ResponseEntity<UserResponse> get(@PathVariable long id) {
-        return withEtag(users.get(id));
+    public ResponseEntity<UserResponse> get(@PathVariable long id,
+                                            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        UserResponse user = users.get(id);
+        if (!UserVersion.noneMatch(ifNoneMatch, user.version())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(user.etag()).build();
+        }
+        return withEtag(user);
     }
 
     /** 201 Created, with a Location header pointing at the new resource and the resource as the body. */
     @SecurityRequirements // sign-up: no token needed
     @ApiResponse(responseCode = "201", description = "Created", headers = {
-            @Header(name = "Location", description = "/api/users/{id}"), @Header(name = "ETag")})
+            @Header(name = "Location", description = "/api/users/{id}"), @Header(name = "ETag"),
+            @Header(name = Idempotency.REPLAYED, description = "true when this is the stored answer to an earlier request with the same Idempotency-Key")})
     @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONFLICT, CONTENT_TOO_LARGE,
             UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Sign up, or create a user as an admin (201 + Location)")
-    @PostMapping
-    public ResponseEntity<UserResponse> create(@Valid @RequestBody UserRequest request, @AuthenticationPrincipal Caller caller) {
-        UserResponse created = users.create(caller, request);
-        // A relative reference, exactly as the guide shows it (RFC 9110 allows it in Location).
-        return ResponseEntity.created(URI.create("/api/users/" + created.id())).eTag(created.etag()).body(created);
+    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, JSON_SUBTYPES})
+    public ResponseEntity<UserResponse> create(@Valid @RequestBody UserRequest request, @AuthenticationPrincipal Caller caller,
+                                               @Parameter(description = "Any unique value, e.g. a UUID: send the same request"
+                                                       + " again with it after a lost connection and get the first answer"
+                                                       + " (draft-ietf-httpapi-idempotency-key-header)")
+                                               @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
+        String scope = caller != null ? "user:" + caller.id() : "anonymous";
+        return idempotency.execute(scope, idempotencyKey, List.of("POST /api/users", request), UserResponse.class, () -> {
+            UserResponse created = users.create(caller, request);
+            // A relative reference, exactly as the guide shows it (RFC 9110 allows it in Location).
+            return ResponseEntity.created(URI.create("/api/users/" + created.id())).eTag(created.etag()).body(created);
+        });
     }
 
     /** 200 with the updated user (the guide: a successful PUT returns the new state). */
-    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED,
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, PRECONDITION_REQUIRED,
             CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Replace a user (200 with the new state)")
-    @PutMapping("/{id}")
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE) // merge-patch is PATCH's
     public ResponseEntity<UserResponse> replace(@PathVariable long id, @Valid @RequestBody UserRequest request,
                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                                @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                                 @AuthenticationPrincipal Caller caller) {
-        return withEtag(users.replace(caller, id, request, ifMatch));
+        return withEtag(users.replace(caller, id, request, new Preconditions(ifMatch, ifNoneMatch)));
     }
 
     /** Only {@code application/merge-patch+json}: any other Content-Type → 415 with an {@code Accept} header naming it. */
-    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED,
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, PRECONDITION_REQUIRED,
             CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Change some fields of a user (JSON merge patch)")
     @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
@@ -132,19 +157,21 @@ public class UserController {
                                                               schema = @Schema(implementation = UserRequest.class)))
                                               @RequestBody UserPatch patch,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                              @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                               @AuthenticationPrincipal Caller caller) throws BindException {
-        return withEtag(users.patch(caller, id, patch, ifMatch));
+        return withEtag(users.patch(caller, id, patch, new Preconditions(ifMatch, ifNoneMatch)));
     }
 
     /** 204: deleted, nothing to return. The same DELETE again → 404. */
     @ApiResponse(responseCode = "204", description = "Deleted; no body")
-    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED,
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, PRECONDITION_REQUIRED,
             NOT_ACCEPTABLE})
     @Operation(summary = "Delete a user (204)")
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable long id,
-                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        users.delete(id, ifMatch);
+                                       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        users.delete(id, new Preconditions(ifMatch, ifNoneMatch));
         return ResponseEntity.noContent().build();
     }
 

@@ -1,7 +1,10 @@
 package com.example.statuscodes.users;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 
+import java.util.List;
 import java.util.Optional;
 
 public interface UserRepository extends JpaRepository<User, Long> {
@@ -10,4 +13,11 @@ public interface UserRepository extends JpaRepository<User, Long> {
     Optional<User> findByEmail(String email);
 
     boolean existsByEmail(String email);
+
+    /**
+     * Every user with this role, each row locked until the transaction ends ({@code SELECT ... FOR UPDATE}): two
+     * admins demoting each other at once are serialised, so they cannot both succeed and leave no admin.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    List<User> findAllByRole(Role role);
 }

@@ -3,7 +3,7 @@ package com.example.statuscodes.users;
 import com.example.statuscodes.admin.AdminSettingsStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 
 /** The users resource's rules; each failure is a domain exception that carries its own status. */
 @Service
-public class UserService {
+class UserService {
 
     private final UserRepository repository;
     private final PasswordEncoder passwordEncoder;
@@ -30,7 +30,7 @@ public class UserService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    public UserService(UserRepository repository, PasswordEncoder passwordEncoder, AdminSettingsStore settings,
+    UserService(UserRepository repository, PasswordEncoder passwordEncoder, AdminSettingsStore settings,
                        Validator validator, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
@@ -67,34 +67,37 @@ public class UserService {
 
     /**
      * PUT: full replacement of the editable fields; an absent {@code role} or {@code password} is kept.
-     * With {@code If-Match}, a stale ETag → 412 before anything is written. Whether the caller may write this
+     * With {@code If-Match}, a stale ETag → 412 before anything is written (and so with a matching {@code If-None-Match}). Whether the caller may write this
      * account at all was decided before the body was read ({@code auth.AccessRules}).
      */
     @Transactional
-    public UserResponse replace(Caller caller, long id, UserRequest request, String ifMatch) {
+    public UserResponse replace(Caller caller, long id, UserRequest request, Preconditions preconditions) {
         OnlyAdminsSetRolesException.check(caller, request.role() != null);
         User user = find(id);
-        UserVersion.requireMatch(ifMatch, user);
+        preconditions.check(user);
+        keepAnAdmin(user, request.role() != null ? request.role() : user.getRole());
         apply(request, user);
         return UserResponse.of(saveAndFlush(user));
     }
 
     /** PATCH (RFC 7396): merge onto the current state, then validate the result exactly like a PUT body. */
     @Transactional
-    public UserResponse patch(Caller caller, long id, UserPatch patch, String ifMatch) throws BindException {
+    public UserResponse patch(Caller caller, long id, UserPatch patch, Preconditions preconditions) throws BindException {
         OnlyAdminsSetRolesException.check(caller, patch.touchesRole());
         User user = find(id);
-        UserVersion.requireMatch(ifMatch, user);
+        preconditions.check(user);
         UserRequest merged = patch.applyTo(user);
         validate(merged);
+        keepAnAdmin(user, merged.role() != null ? merged.role() : user.getRole());
         apply(merged, user);
         return UserResponse.of(saveAndFlush(user));
     }
 
     @Transactional
-    public void delete(long id, String ifMatch) {
+    public void delete(long id, Preconditions preconditions) {
         User user = find(id);
-        UserVersion.requireMatch(ifMatch, user);
+        preconditions.check(user);
+        keepAnAdmin(user, null);
         writeNow(() -> {
             repository.delete(user);
             repository.flush();
@@ -104,6 +107,25 @@ public class UserService {
 
     private User find(long id) {
         return repository.findById(id).orElseThrow(UserNotFoundException::new);
+    }
+
+    /**
+     * The last admin may not be demoted or deleted (409). The check locks every admin row, so that it holds when
+     * two admins demote each other at the same moment; a lock that cannot be had is an edit conflict (409) too.
+     */
+    private void keepAnAdmin(User user, Role roleAfter) {
+        if (user.getRole() != Role.ADMIN || roleAfter == Role.ADMIN) {
+            return;
+        }
+        boolean anotherAdmin;
+        try {
+            anotherAdmin = repository.findAllByRole(Role.ADMIN).stream().anyMatch(admin -> !admin.getId().equals(user.getId()));
+        } catch (ConcurrencyFailureException lockNotGranted) {
+            throw new ConcurrentUpdateException(lockNotGranted);
+        }
+        if (!anotherAdmin) {
+            throw new LastAdminException();
+        }
     }
 
     private void apply(UserRequest request, User user) {
@@ -144,7 +166,7 @@ public class UserService {
                 throw new DuplicateEmailException(ex);
             }
             throw ex;
-        } catch (OptimisticLockingFailureException ex) {
+        } catch (ConcurrencyFailureException ex) { // an optimistic-lock version that moved on, or a lock not granted
             throw new ConcurrentUpdateException(ex);
         }
     }

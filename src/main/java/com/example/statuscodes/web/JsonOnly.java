@@ -1,22 +1,56 @@
 package com.example.statuscodes.web;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.accept.HeaderContentNegotiationStrategy;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The API speaks JSON. Spring MVC would also read and write YAML because a YAML library is on the class path
- * (a dependency of springdoc); without this, {@code Content-Type: application/yaml} would be a second,
- * undocumented input format, and {@code Accept: application/yaml} a second output format.
+ * The API speaks JSON, in UTF-8.
+ * <ul>
+ *   <li>Spring MVC would also read and write YAML because a YAML library is on the class path (a dependency of
+ *       springdoc); without this, {@code Content-Type: application/yaml} would be a second, undocumented input
+ *       format, and {@code Accept: application/yaml} a second output format.</li>
+ *   <li>A {@code charset} in {@code Accept} is ignored: JSON defines none (RFC 8259 §8.1: it is UTF-8), and
+ *       honouring {@code application/json;charset=utf-16} would fail only when the answer is written, after a
+ *       write was already committed: a saved change answered with a 500.</li>
+ * </ul>
+ * Multipart parsing is switched off too ({@code spring.servlet.multipart.enabled=false}): the API takes no uploads,
+ * so a multipart body is one more Content-Type it does not read (415), not a parser that can fail (500).
  */
 @Configuration
-public class JsonOnly implements WebMvcConfigurer {
+class JsonOnly implements WebMvcConfigurer {
 
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         converters.removeIf(converter -> converter.getSupportedMediaTypes().stream()
                 .anyMatch(type -> type.getSubtype().endsWith("yaml"))); // not isCompatibleWith: */* would match
+    }
+
+    @Override
+    public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+        configurer.strategies(List.of(new HeaderContentNegotiationStrategy() {
+            @Override
+            public List<MediaType> resolveMediaTypes(NativeWebRequest request) throws HttpMediaTypeNotAcceptableException {
+                return super.resolveMediaTypes(request).stream().map(JsonOnly::withoutCharset).toList();
+            }
+        }));
+    }
+
+    private static MediaType withoutCharset(MediaType type) {
+        if (type.getCharset() == null && !type.getParameters().containsKey("charset")) {
+            return type;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>(type.getParameters());
+        parameters.remove("charset");
+        return new MediaType(type.getType(), type.getSubtype(), parameters);
     }
 }

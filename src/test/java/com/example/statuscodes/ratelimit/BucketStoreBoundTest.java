@@ -13,9 +13,10 @@ class BucketStoreBoundTest {
     void one_hundred_thousand_distinct_clients_leave_the_store_at_its_maximum() {
         int maxClients = 10_000;
         CaffeineProxyManager<String> buckets = new RateLimitConfig().rateLimitBuckets(
-                new RateLimitProperties(true, 100, 10, maxClients), TimeMeter.SYSTEM_MILLISECONDS);
+                new RateLimitProperties(true, 100, 10, maxClients, 5, java.time.Duration.ofMinutes(5)), TimeMeter.SYSTEM_MILLISECONDS);
         RateLimiter limiter = new RateLimiter(buckets);
-        RateLimitPolicy policy = RateLimitPolicy.perMinute("default", 100);
+        // One request a minute: each bucket stays empty for a minute, so none expires while the loop runs.
+        RateLimitPolicy policy = RateLimitPolicy.perMinute("default", 1);
 
         for (int client = 0; client < 100_000; client++) {
             assertThat(limiter.tryConsume(policy, "ip:10." + client).allowed()).isTrue();

@@ -42,7 +42,7 @@ class AdminSettingsTest {
     void get_settings_as_admin_returns_200_with_current_settings() {
         assertThat(mvc.get().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin()))
                 .hasStatusOk()
-                .bodyJson().isStrictlyEqualTo("{\"signupsEnabled\": true, \"defaultPageSize\": 20}");
+                .bodyJson().isStrictlyEqualTo("{\"signupsEnabled\": true, \"defaultPageSize\": 20, \"requireIfMatch\": false}");
     }
 
     @Test
@@ -51,7 +51,7 @@ class AdminSettingsTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"signupsEnabled\": true, \"defaultPageSize\": 2}"))
                 .hasStatusOk()
-                .bodyJson().isStrictlyEqualTo("{\"signupsEnabled\": true, \"defaultPageSize\": 2}");
+                .bodyJson().isStrictlyEqualTo("{\"signupsEnabled\": true, \"defaultPageSize\": 2, \"requireIfMatch\": false}");
 
         assertThat(mvc.get().uri("/api/users").header(HttpHeaders.AUTHORIZATION, users.alice()))
                 .hasStatusOk()

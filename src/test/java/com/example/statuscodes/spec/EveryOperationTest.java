@@ -33,7 +33,7 @@ class EveryOperationTest {
     /** Operations with a JSON body: method, path, media type, caller ("alice", "admin", "anonymous"), accepted types. */
     private static final String BODY_OPERATIONS = """
             POST  | /api/users          | application/json             | anonymous | application/json, application/*+json
-            PUT   | /api/users/1        | application/json             | alice     | application/json, application/*+json
+            PUT   | /api/users/1        | application/json             | alice     | application/json
             PATCH | /api/users/1        | application/merge-patch+json | alice     | application/merge-patch+json
             PUT   | /api/admin/settings | application/json             | admin     | application/json, application/*+json
             POST  | /api/auth/token     | application/json             | anonymous | application/json, application/*+json
@@ -87,6 +87,23 @@ class EveryOperationTest {
                 .content("hello".getBytes(StandardCharsets.UTF_8)).exchange();
         assertProblem(result, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "Content-Type 'text/plain' is not supported; use " + accepted)
+                .hasHeader(HttpHeaders.ACCEPT, accepted);
+    }
+
+    @ParameterizedTest(name = "{0} {1} with Content-Type {5} → 415")
+    @CsvSource(delimiter = '|', textBlock = """
+            POST  | /api/users          | application/json             | anonymous | application/json, application/*+json | */*
+            PUT   | /api/users/1        | application/json             | alice     | application/json                     | application/*
+            PATCH | /api/users/1        | application/merge-patch+json | alice     | application/merge-patch+json         | */*
+            PUT   | /api/admin/settings | application/json             | admin     | application/json, application/*+json | application/*
+            POST  | /api/auth/token     | application/json             | anonymous | application/json, application/*+json | */*
+            """)
+    void body_operation_with_a_wildcard_content_type_returns_415_because_it_names_no_type(String method, String path,
+            String mediaType, String caller, String accepted, String wildcard) {
+        MvcTestResult result = request(method, path, caller).header(HttpHeaders.CONTENT_TYPE, wildcard)
+                .content("{}".getBytes(StandardCharsets.UTF_8)).exchange();
+        assertProblem(result, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type '" + wildcard + "' is not supported; use " + accepted)
                 .hasHeader(HttpHeaders.ACCEPT, accepted);
     }
 

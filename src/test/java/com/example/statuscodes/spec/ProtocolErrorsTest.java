@@ -49,11 +49,49 @@ class ProtocolErrorsTest {
     }
 
     @Test
+    void put_with_merge_patch_returns_415_naming_application_json() {
+        // A merge patch is a partial change: PATCH's. PUT replaces, with the whole user as application/json.
+        assertProblem(mvc.put().uri("/api/users/1").header(HttpHeaders.AUTHORIZATION, users.alice())
+                        .contentType("application/merge-patch+json").content("{\"name\": \"x\"}").exchange(),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'application/merge-patch+json' is not supported; use application/json")
+                .hasHeader(HttpHeaders.ACCEPT, "application/json");
+    }
+
+    @Test
     void patch_with_plain_json_returns_415_naming_merge_patch() {
         assertProblem(mvc.patch().uri("/api/users/1").header(HttpHeaders.AUTHORIZATION, users.alice())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"x\"}").exchange(),
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'application/json' is not supported; use application/merge-patch+json")
                 .hasHeader(HttpHeaders.ACCEPT, "application/merge-patch+json");
+    }
+
+    @Test
+    void multipart_without_a_boundary_returns_415_not_500() {
+        // The API takes no uploads, so multipart is switched off: such a body is one more type it does not read.
+        assertProblem(mvc.post().uri("/api/users").contentType("multipart/form-data").content("x").exchange(),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'multipart/form-data' is not supported; use application/json, application/*+json")
+                .hasHeader(HttpHeaders.ACCEPT, "application/json, application/*+json");
+    }
+
+    @Test
+    void multipart_with_an_empty_boundary_on_login_returns_415_not_500() {
+        assertProblem(mvc.post().uri("/api/auth/token").contentType("multipart/mixed; boundary=").content("x").exchange(),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'multipart/mixed' is not supported; use application/json, application/*+json");
+    }
+
+    @Test
+    void wildcard_content_type_on_signup_returns_415_not_500() {
+        // "*/*" names no media type at all: the server cannot know how to read the body.
+        assertProblem(mvc.post().uri("/api/users").header(HttpHeaders.CONTENT_TYPE, "*/*")
+                        .content("{\"email\": \"wild@example.com\"}").exchange(),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type '*/*' is not supported; use application/json, application/*+json");
+    }
+
+    @Test
+    void wildcard_subtype_content_type_on_login_returns_415_not_500() {
+        assertProblem(mvc.post().uri("/api/auth/token").header(HttpHeaders.CONTENT_TYPE, "application/*")
+                        .content("{\"email\": \"alice@example.com\", \"password\": \"alice-password\"}").exchange(),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'application/*' is not supported; use application/json, application/*+json");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.example.statuscodes.spec;
 
+import com.example.statuscodes.admin.AdminSettingsStore;
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.users.User;
@@ -7,6 +8,8 @@ import com.example.statuscodes.users.UserRepository;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static com.example.statuscodes.support.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The guide's success codes: 200 for reads and updates, 201 + Location for creation, 204 for deletion. */
@@ -27,6 +31,8 @@ class Status2xxSuccessTest {
     TestUsers users;
     @Autowired
     UserRepository repository;
+    @Autowired
+    AdminSettingsStore settings;
 
     @Nested
     @DisplayName("200 OK")
@@ -170,6 +176,70 @@ class Status2xxSuccessTest {
             assertThat(mvc.delete().uri("/api/users/{id}", user.getId())
                     .header(HttpHeaders.AUTHORIZATION, users.admin()))
                     .hasStatus(HttpStatus.NO_CONTENT);
+        }
+    }
+
+    /**
+     * JSON has no charset parameter (RFC 8259 §8.1: it is UTF-8), so a charset in {@code Accept} is ignored and the
+     * answer is UTF-8 JSON. Were it honoured, the server would find out only after the write that it cannot encode
+     * the answer: a change saved and a 500 returned, the one outcome a write must never have.
+     */
+    @Nested
+    @DisplayName("a charset in Accept is ignored: a write is answered 2xx, never 500 after the change")
+    class CharsetInAccept {
+
+        @ParameterizedTest(name = "Accept: application/json;charset={0}")
+        @ValueSource(strings = {"utf-16", "latin1", "UTF-32"})
+        void patch_with_a_charset_in_accept_returns_200_utf8_json_and_saves_the_change(String charset) {
+            User user = users.create("charset");
+            assertThat(mvc.patch().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                    .header(HttpHeaders.ACCEPT, "application/json;charset=" + charset)
+                    .contentType("application/merge-patch+json").content("{\"age\": 44}"))
+                    .hasStatusOk()
+                    .hasContentType(MediaType.APPLICATION_JSON)
+                    .bodyJson().extractingPath("$.age").isEqualTo(44);
+            assertThat(repository.findById(user.getId())).get().extracting(User::getAge).isEqualTo(44);
+        }
+
+        @Test
+        void an_accept_header_that_cannot_be_parsed_is_a_406_before_any_work() {
+            User user = users.create("charset");
+            assertProblem(mvc.patch().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                    .header(HttpHeaders.ACCEPT, "application/json;charset=no-such-charset")
+                    .contentType("application/merge-patch+json").content("{\"age\": 44}").exchange(),
+                    HttpStatus.NOT_ACCEPTABLE, "Acceptable representations: [application/json].");
+            assertThat(repository.findById(user.getId())).get().extracting(User::getAge).isEqualTo(30);
+        }
+
+        @Test
+        void signup_with_a_charset_in_accept_returns_201() {
+            assertThat(mvc.post().uri("/api/users").header(HttpHeaders.ACCEPT, "application/json;charset=utf-16")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\"}".formatted(TestUsers.uniqueEmail("charset"))))
+                    .hasStatus(HttpStatus.CREATED)
+                    .hasContentType(MediaType.APPLICATION_JSON);
+        }
+
+        @Test
+        void admin_settings_put_with_a_charset_in_accept_returns_200() {
+            try {
+                assertThat(mvc.put().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+                        .header(HttpHeaders.ACCEPT, "application/json;charset=latin1")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"signupsEnabled\": true, \"defaultPageSize\": 20}"))
+                        .hasStatusOk()
+                        .hasContentType(MediaType.APPLICATION_JSON);
+            } finally {
+                TestUsers.asAdmin(settings::reset);
+            }
+        }
+
+        @Test
+        void login_with_a_charset_in_accept_returns_200() {
+            assertThat(mvc.post().uri("/api/auth/token").header(HttpHeaders.ACCEPT, "application/json;charset=utf-16")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"alice@example.com\", \"password\": \"alice-password\"}"))
+                    .hasStatusOk()
+                    .hasContentType(MediaType.APPLICATION_JSON);
         }
     }
 }

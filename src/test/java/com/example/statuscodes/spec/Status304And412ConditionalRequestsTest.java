@@ -26,6 +26,8 @@ class Status304And412ConditionalRequestsTest {
 
     private static final String STALE_DETAIL =
             "The user has changed since you fetched it (If-Match does not match the current ETag)";
+    private static final String NONE_MATCH_DETAIL =
+            "The user matches If-None-Match (it exists, with that ETag); the change was not made";
 
     @Autowired
     MockMvcTester mvc;
@@ -54,6 +56,26 @@ class Status304And412ConditionalRequestsTest {
                     .hasStatus(HttpStatus.NOT_MODIFIED)
                     .hasHeader(HttpHeaders.ETAG, "\"0\"")
                     .body().isEmpty();
+        }
+
+        @Test
+        void get_with_if_none_match_star_on_an_existing_user_returns_304() {
+            // "*" matches any current representation: the client's copy, whatever it is, is of an existing user.
+            User user = users.create("star-cached");
+            assertThat(mvc.get().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .header(HttpHeaders.IF_NONE_MATCH, "*"))
+                    .hasStatus(HttpStatus.NOT_MODIFIED)
+                    .hasHeader(HttpHeaders.ETAG, "\"0\"")
+                    .body().isEmpty();
+        }
+
+        @Test
+        void get_with_a_weak_form_of_the_current_etag_returns_304() {
+            // If-None-Match compares weakly (RFC 9110 §13.1.2): W/"0" names the same version for a cache.
+            User user = users.create("weak-cached");
+            assertThat(mvc.get().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .header(HttpHeaders.IF_NONE_MATCH, "W/\"0\""))
+                    .hasStatus(HttpStatus.NOT_MODIFIED);
         }
 
         @Test
@@ -126,6 +148,47 @@ class Status304And412ConditionalRequestsTest {
                     .header(HttpHeaders.IF_MATCH, "\"0\"")
                     .contentType(MediaType.APPLICATION_JSON)
                     .content("{\"email\": \"%s\", \"age\": 60}".formatted(user.getEmail())))
+                    .hasStatusOk()
+                    .hasHeader(HttpHeaders.ETAG, "\"1\"");
+        }
+
+        @Test
+        void put_with_if_none_match_star_on_an_existing_user_returns_412_and_changes_nothing() {
+            // "Only if it does not exist": it does, so the condition is false.
+            User user = users.create("none-match-put");
+            assertProblem(mvc.put().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                            .header(HttpHeaders.IF_NONE_MATCH, "*")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"email\": \"%s\", \"age\": 77}".formatted(user.getEmail())).exchange(),
+                    HttpStatus.PRECONDITION_FAILED, NONE_MATCH_DETAIL);
+            assertThat(repository.findById(user.getId())).get().extracting(User::getAge).isEqualTo(30);
+        }
+
+        @Test
+        void patch_with_if_none_match_of_the_current_etag_returns_412_and_changes_nothing() {
+            User user = users.create("none-match-patch");
+            assertProblem(mvc.patch().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                            .header(HttpHeaders.IF_NONE_MATCH, "\"0\"")
+                            .contentType("application/merge-patch+json").content("{\"age\": 78}").exchange(),
+                    HttpStatus.PRECONDITION_FAILED, NONE_MATCH_DETAIL);
+            assertThat(repository.findById(user.getId())).get().extracting(User::getAge).isEqualTo(30);
+        }
+
+        @Test
+        void delete_with_if_none_match_star_returns_412_and_keeps_the_user() {
+            User user = users.create("none-match-delete");
+            assertProblem(mvc.delete().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                            .header(HttpHeaders.IF_NONE_MATCH, "*").exchange(),
+                    HttpStatus.PRECONDITION_FAILED, NONE_MATCH_DETAIL);
+            assertThat(repository.findById(user.getId())).isPresent();
+        }
+
+        @Test
+        void patch_with_if_none_match_of_an_old_etag_succeeds() {
+            User user = users.create("none-match-old");
+            assertThat(mvc.patch().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                    .header(HttpHeaders.IF_NONE_MATCH, "\"5\"")
+                    .contentType("application/merge-patch+json").content("{\"age\": 79}"))
                     .hasStatusOk()
                     .hasHeader(HttpHeaders.ETAG, "\"1\"");
         }

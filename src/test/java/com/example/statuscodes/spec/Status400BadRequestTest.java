@@ -92,6 +92,60 @@ class Status400BadRequestTest {
         }
 
         @Test
+        void post_age_as_a_string_is_not_coerced_but_400() {
+            MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"age\": \"31\"}");
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: age");
+            assertErrors(result, Map.of("age", "Must be an integer"));
+        }
+
+        @Test
+        void post_name_as_a_number_is_not_coerced_but_400() {
+            MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"name\": 123}");
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: name");
+            assertErrors(result, Map.of("name", "Must be a string"));
+        }
+
+        @Test
+        void post_role_as_a_number_is_not_coerced_but_400() {
+            MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"role\": 0}");
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: role");
+            assertErrors(result, Map.of("role", "Must be one of USER, ADMIN"));
+        }
+
+        @Test
+        void admin_settings_with_a_boolean_as_a_string_returns_400() {
+            MvcTestResult result = mvc.put().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"signupsEnabled\": \"false\", \"defaultPageSize\": 20}").exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: signupsEnabled");
+            assertErrors(result, Map.of("signupsEnabled", "Must be true or false"));
+        }
+
+        @Test
+        void post_with_an_unknown_field_returns_400_naming_it_so_a_typo_is_not_lost() {
+            MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"nmae\": \"Typo\"}");
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Unknown field: nmae");
+            assertErrors(result, Map.of("nmae", "Unknown field"));
+        }
+
+        @Test
+        void patch_with_an_unknown_field_returns_400_and_changes_nothing() {
+            User user = users.create("typo");
+            MvcTestResult result = mvc.patch().uri("/api/users/{id}", user.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                    .contentType("application/merge-patch+json").content("{\"nmae\": \"Typo\"}").exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Unknown field: nmae");
+            assertErrors(result, Map.of("nmae", "Unknown field"));
+        }
+
+        @Test
+        void post_with_a_field_sent_twice_returns_400_naming_it() {
+            MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"name\": \"One\", \"name\": \"Two\"}");
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Duplicate field: name");
+            assertErrors(result, Map.of("name", "Sent more than once"));
+        }
+
+        @Test
         void post_unknown_role_returns_400_listing_the_allowed_values() {
             MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"role\": \"ROOT\"}");
             assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: role");

@@ -8,12 +8,16 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import java.time.Instant;
 
 import static com.example.statuscodes.support.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +56,21 @@ class Status401UnauthorizedTest {
             assertProblem(mvc.delete().uri("/api/admin/settings").exchange(),
                     HttpStatus.UNAUTHORIZED, "Authentication required")
                     .containsHeader(HttpHeaders.WWW_AUTHENTICATE);
+        }
+
+        @Test
+        void the_metadata_link_names_the_configured_address_not_the_host_header() {
+            assertThat(mvc.get().uri("/api/me").header(HttpHeaders.HOST, "evil.example").exchange())
+                    .headers().hasHeaderSatisfying(HttpHeaders.WWW_AUTHENTICATE, values -> assertThat(values.get(0))
+                            .contains("resource_metadata=\"http://localhost:8080/.well-known/oauth-protected-resource\"")
+                            .doesNotContain("evil"));
+        }
+
+        @Test
+        void the_resource_metadata_names_the_configured_address_not_the_host_header() {
+            assertThat(mvc.get().uri("/.well-known/oauth-protected-resource").header(HttpHeaders.HOST, "evil.example"))
+                    .hasStatusOk()
+                    .bodyJson().extractingPath("$.resource").isEqualTo("http://localhost:8080");
         }
 
         @Test
@@ -107,6 +126,56 @@ class Status401UnauthorizedTest {
         @Test
         void garbage_token_returns_401_invalid_token() {
             assertInvalidToken("not-a-jwt");
+        }
+
+        @Test
+        void a_well_signed_token_without_exp_returns_401_invalid_token() {
+            assertInvalidToken(tokens.signedPayload("{\"sub\":\"%d\",\"iat\":%d}".formatted(users.aliceId(), now())));
+        }
+
+        @Test
+        void a_well_signed_token_without_iat_returns_401_invalid_token() {
+            assertInvalidToken(tokens.signedPayload("{\"sub\":\"%d\",\"exp\":%d}".formatted(users.aliceId(), now() + 600)));
+        }
+
+        @Test
+        void a_well_signed_token_that_lives_longer_than_the_ttl_returns_401_invalid_token() {
+            long year2100 = 4_102_444_800L;
+            assertInvalidToken(tokens.signedPayload("{\"sub\":\"%d\",\"iat\":%d,\"exp\":%d}"
+                    .formatted(users.aliceId(), now(), year2100)));
+        }
+
+        @Test
+        void a_well_signed_token_issued_in_the_future_returns_401_invalid_token() {
+            assertInvalidToken(tokens.signedPayload("{\"sub\":\"%d\",\"iat\":%d,\"exp\":%d}"
+                    .formatted(users.aliceId(), now() + 600, now() + 1200)));
+        }
+
+        @ParameterizedTest(name = "sub: {0}")
+        @ValueSource(strings = {"\"0%d\"", "\"+%d\"", "%d", "\" %d\""})
+        void a_well_signed_token_whose_subject_is_not_the_canonical_id_returns_401_invalid_token(String subject) {
+            assertInvalidToken(tokens.signedPayload("{\"sub\":%s,\"iat\":%d,\"exp\":%d}"
+                    .formatted(subject.formatted(users.aliceId()), now(), now() + 600)));
+        }
+
+        @Test
+        void the_same_token_with_the_canonical_subject_is_accepted() {
+            assertThat(mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.signedPayload(
+                    "{\"sub\":\"%d\",\"iat\":%d,\"exp\":%d}".formatted(users.aliceId(), now(), now() + 600))))
+                    .hasStatusOk();
+        }
+
+        @Test
+        void error_description_is_the_apis_own_text_not_the_librarys() {
+            MvcTestResult result = mvc.get().uri("/api/me")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.signedWithAnotherKey(users.aliceId())).exchange();
+            assertThat(result).headers().hasHeaderSatisfying(HttpHeaders.WWW_AUTHENTICATE, values ->
+                    assertThat(values.get(0)).contains("error_description=\"The access token is invalid or expired\"")
+                            .doesNotContain("JWT").doesNotContain("signature"));
+        }
+
+        private static long now() {
+            return Instant.now().getEpochSecond();
         }
 
         @Test

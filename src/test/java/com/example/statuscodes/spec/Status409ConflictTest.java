@@ -2,15 +2,19 @@ package com.example.statuscodes.spec;
 
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.TestUsers;
+import com.example.statuscodes.users.Role;
 import com.example.statuscodes.users.User;
 import com.example.statuscodes.users.UserRepository;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static com.example.statuscodes.support.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,5 +78,58 @@ class Status409ConflictTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"email\": \"%s\"}".formatted(user.getEmail())))
                 .hasStatusOk();
+    }
+
+    @Nested
+    @DisplayName("the last admin")
+    class LastAdmin {
+
+        /** Given: the demo admin is the only admin (other tests may have promoted throw-away users). */
+        @BeforeEach
+        void theDemoAdminIsTheOnlyAdmin() {
+            repository.findAll().stream()
+                    .filter(user -> user.getRole() == Role.ADMIN && !user.getEmail().equals("admin@example.com"))
+                    .forEach(user -> {
+                        user.setRole(Role.USER);
+                        repository.save(user);
+                    });
+        }
+
+        @Test
+        void demoting_the_last_admin_returns_409_and_keeps_the_role() {
+            assertProblem(mvc.patch().uri("/api/users/{id}", users.adminId()).header(HttpHeaders.AUTHORIZATION, users.admin())
+                            .contentType("application/merge-patch+json").content("{\"role\": \"USER\"}").exchange(),
+                    HttpStatus.CONFLICT, "This is the last admin; make another user an admin first");
+            assertThat(repository.findById(users.adminId())).get().extracting(User::getRole).isEqualTo(Role.ADMIN);
+        }
+
+        @Test
+        void demoting_the_last_admin_with_put_returns_409() {
+            assertProblem(mvc.put().uri("/api/users/{id}", users.adminId()).header(HttpHeaders.AUTHORIZATION, users.admin())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"email\": \"admin@example.com\", \"role\": \"USER\"}").exchange(),
+                    HttpStatus.CONFLICT, "This is the last admin; make another user an admin first");
+        }
+
+        @Test
+        void deleting_the_last_admin_returns_409_and_keeps_the_account() {
+            assertProblem(mvc.delete().uri("/api/users/{id}", users.adminId()).header(HttpHeaders.AUTHORIZATION, users.admin())
+                            .exchange(),
+                    HttpStatus.CONFLICT, "This is the last admin; make another user an admin first");
+            assertThat(repository.findById(users.adminId())).isPresent();
+        }
+
+        @Test
+        void an_admin_can_be_demoted_while_another_remains() {
+            User second = users.create("second-admin");
+            assertThat(patchRole(second, "ADMIN")).hasStatusOk();
+            assertThat(patchRole(second, "USER")).hasStatusOk();
+            assertThat(repository.findById(second.getId())).get().extracting(User::getRole).isEqualTo(Role.USER);
+        }
+
+        private MvcTestResult patchRole(User user, String role) {
+            return mvc.patch().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .contentType("application/merge-patch+json").content("{\"role\": \"%s\"}".formatted(role)).exchange();
+        }
     }
 }

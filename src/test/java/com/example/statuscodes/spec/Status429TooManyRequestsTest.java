@@ -75,8 +75,19 @@ class Status429TooManyRequestsTest {
     }
 
     private MvcTestResult login(String ip, String password) {
+        return login(ip, "alice@example.com", password);
+    }
+
+    private MvcTestResult login(String ip, String email, String password) {
         return mvc.post().uri("/api/auth/token").with(from(ip)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"email\": \"alice@example.com\", \"password\": \"%s\"}".formatted(password)).exchange();
+                .content("{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password)).exchange();
+    }
+
+    /** One wrong password for each of ten accounts: the per-address limit, with no account reaching its own. */
+    private void tenWrongPasswordsFrom(String ip) {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            assertThat(login(ip, "user" + attempt + "@example.com", "wrong-password")).hasStatus(HttpStatus.UNAUTHORIZED);
+        }
     }
 
     private MvcTestResult me(String authorization) {
@@ -89,30 +100,96 @@ class Status429TooManyRequestsTest {
 
         @Test
         void eleventh_login_attempt_in_a_minute_returns_429_with_retry_after() {
-            for (int attempt = 1; attempt <= 10; attempt++) {
-                assertThat(login("10.0.0.1", "wrong-password")).hasStatus(HttpStatus.UNAUTHORIZED);
-            }
+            tenWrongPasswordsFrom("10.0.0.1");
             MvcTestResult eleventh = login("10.0.0.1", "wrong-password");
             assertProblem(eleventh, RATE_LIMIT, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; retry in 6 seconds")
                     .hasHeader(HttpHeaders.RETRY_AFTER, "6")
                     .hasHeader("RateLimit-Policy", "\"login\";q=10;w=60")
-                    .hasHeader("RateLimit", "\"login\";r=0;t=60");
+                    .hasHeader("RateLimit", "\"login\";r=0;t=6"); // t: seconds until more quota, as Retry-After
         }
 
         @Test
         void limit_is_checked_before_the_password_so_even_the_right_one_waits() {
-            for (int attempt = 1; attempt <= 10; attempt++) {
-                login("10.0.0.2", "wrong-password");
-            }
+            tenWrongPasswordsFrom("10.0.0.2");
             assertThat(login("10.0.0.2", "alice-password")).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
         }
 
         @Test
         void another_ip_has_its_own_login_budget() {
-            for (int attempt = 1; attempt <= 11; attempt++) {
-                login("10.0.0.3", "wrong-password");
-            }
+            tenWrongPasswordsFrom("10.0.0.3");
+            assertThat(login("10.0.0.3", "alice-password")).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
             assertThat(login("10.0.0.4", "alice-password")).hasStatusOk();
+        }
+    }
+
+    @Nested
+    @DisplayName("failed logins, per account, from any address")
+    class FailedLoginsPerAccount {
+
+        @Test
+        void sixth_wrong_password_for_one_account_from_six_addresses_returns_429() {
+            // Five addresses, one guess each: every address is far below its own limit, the account is not.
+            for (int address = 1; address <= 5; address++) {
+                assertThat(login("10.0.5." + address, "wrong-password")).hasStatus(HttpStatus.UNAUTHORIZED);
+            }
+            assertProblem(login("10.0.5.6", "wrong-password"), RATE_LIMIT, HttpStatus.TOO_MANY_REQUESTS,
+                    "Rate limit exceeded; retry in 60 seconds")
+                    .hasHeader(HttpHeaders.RETRY_AFTER, "60");
+        }
+
+        @Test
+        void while_the_account_is_at_its_limit_even_the_right_password_waits_but_only_a_minute() {
+            for (int address = 1; address <= 5; address++) {
+                login("10.0.6." + address, "wrong-password");
+            }
+            assertThat(login("10.0.6.9", "alice-password")).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+            clock.advance(Duration.ofSeconds(60));
+            assertThat(login("10.0.6.9", "alice-password")).hasStatusOk();
+        }
+
+        @Test
+        void successful_logins_do_not_count() {
+            for (int attempt = 1; attempt <= 8; attempt++) {
+                assertThat(login("10.0.7." + attempt, "alice-password")).hasStatusOk();
+            }
+        }
+
+        @Test
+        void an_unknown_address_is_limited_the_same_way_so_a_429_reveals_no_account() {
+            for (int address = 1; address <= 5; address++) {
+                login("10.0.8." + address, "nobody@example.com", "wrong-password");
+            }
+            assertThat(login("10.0.8.9", "nobody@example.com", "wrong-password")).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+        }
+    }
+
+    @Nested
+    @DisplayName("invalid tokens, per client IP")
+    class InvalidTokens {
+
+        @Test
+        void invalid_tokens_count_against_the_address_and_the_sixth_returns_429() {
+            for (int request = 1; request <= 5; request++) {
+                assertThat(mvc.get().uri("/api/me").with(from("10.0.9.1"))
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer invalid-" + request)).hasStatus(HttpStatus.UNAUTHORIZED);
+            }
+            assertProblem(mvc.get().uri("/api/me").with(from("10.0.9.1"))
+                            .header(HttpHeaders.AUTHORIZATION, "Bearer invalid-6").exchange(),
+                    RATE_LIMIT, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; retry in 12 seconds")
+                    .hasHeader(HttpHeaders.RETRY_AFTER, "12");
+        }
+
+        @Test
+        void once_the_address_is_spent_even_a_valid_token_from_it_waits() {
+            for (int request = 1; request <= 6; request++) {
+                mvc.get().uri("/api/me").with(from("10.0.9.2")).header(HttpHeaders.AUTHORIZATION, "Bearer invalid-" + request)
+                        .exchange();
+            }
+            // The address is spent, so a token is refused before it is verified: one more guess costs nothing.
+            assertThat(mvc.get().uri("/api/me").with(from("10.0.9.2")).header(HttpHeaders.AUTHORIZATION, users.alice()))
+                    .hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+            assertThat(mvc.get().uri("/api/me").with(from("10.0.9.3")).header(HttpHeaders.AUTHORIZATION, users.alice()))
+                    .hasStatusOk();
         }
     }
 
@@ -140,6 +217,18 @@ class Status429TooManyRequestsTest {
                     .header("X-Request-Id", "req-429").exchange();
             assertProblem(refused, RATE_LIMIT, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; retry in 12 seconds");
             assertThat(assertProblemCarriesRequestId(refused)).isEqualTo("req-429");
+        }
+
+        @Test
+        void t_is_the_seconds_until_the_next_request_not_until_the_bucket_is_full() {
+            // 5 a minute: one request comes back every 12 s. Three at once, then 5 s later a fourth: 1 left, the next
+            // one due 12 s after the last refill began, so in 7 s; the bucket is full again only in 43 s.
+            String alice = users.alice();
+            for (int request = 1; request <= 3; request++) {
+                assertThat(me(alice)).hasStatusOk();
+            }
+            clock.advance(Duration.ofSeconds(5));
+            assertThat(me(alice)).hasStatusOk().hasHeader("RateLimit", "\"default\";r=1;t=7");
         }
 
         @Test

@@ -9,8 +9,11 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -24,9 +27,27 @@ import java.util.List;
 public class Tokens {
 
     private final JwtEncoder apiEncoder;
+    private final SecretKey apiKey;
 
-    public Tokens(JwtEncoder apiEncoder) {
+    public Tokens(JwtEncoder apiEncoder, SecretKey jwtSigningKey) {
         this.apiEncoder = apiEncoder;
+        this.apiKey = jwtSigningKey;
+    }
+
+    /**
+     * A token with exactly this payload (raw JSON, so a claim can be missing or of any type), correctly signed
+     * with the API's key: what a holder of a leaked key could mint.
+     */
+    public String signedPayload(String payloadJson) {
+        String signingInput = base64("{\"alg\":\"HS256\"}") + "." + base64(payloadJson);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(apiKey);
+            return signingInput + "." + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The {@code Authorization} header value for this user, as after a login. */
@@ -38,12 +59,12 @@ public class Tokens {
         return sign(apiEncoder, userId, Role.USER, Instant.now().minus(Duration.ofHours(1)));
     }
 
-    /** Valid signature and lifetime, but issued at the given time (e.g. before the account existed). */
+    /** Valid signature and lifetime (one hour from the given time), issued at the given time (e.g. before the account existed). */
     public String issuedAt(long userId, Instant issuedAt) {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .subject(Long.toString(userId))
                 .issuedAt(issuedAt)
-                .expiresAt(Instant.now().plus(Duration.ofHours(1)))
+                .expiresAt(issuedAt.plus(Duration.ofHours(1)))
                 .build();
         return apiEncoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();

@@ -35,7 +35,7 @@ class UserServiceConflictTest {
         when(repository.saveAndFlush(any())).thenThrow(new ObjectOptimisticLockingFailureException(User.class, 7L));
 
         assertThatThrownBy(() -> service.replace(new Caller(7L, Role.USER), 7L,
-                new UserRequest("racer@example.com", "Racer 2", 31, null, null), null))
+                new UserRequest("racer@example.com", "Racer 2", 31, null, null), Preconditions.NONE))
                 .isInstanceOfSatisfying(ConcurrentUpdateException.class, ex -> {
                     assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
                     assertThat(ex.getBody().getDetail())
@@ -49,7 +49,7 @@ class UserServiceConflictTest {
         when(repository.findById(8L)).thenReturn(Optional.of(user));
         org.mockito.Mockito.doThrow(new ObjectOptimisticLockingFailureException(User.class, 8L)).when(repository).flush();
 
-        assertThatThrownBy(() -> service.delete(8L, null))
+        assertThatThrownBy(() -> service.delete(8L, Preconditions.NONE))
                 .isInstanceOfSatisfying(ConcurrentUpdateException.class,
                         ex -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
     }
