@@ -12,6 +12,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -59,6 +60,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.DELETE, USER).access(AccessRules.ownAccountOrAdmin())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(HeaderScans.bearerTokenResolver())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
                         .authenticationEntryPoint(errors)
                         // RFC 9728 metadata, linked from every 401's WWW-Authenticate: say only what is true, and
@@ -78,10 +80,16 @@ public class SecurityConfig {
         return new SecurityErrors(resolver);
     }
 
-    /** The firewall's rejections (";" in a path, a control character in a header) go to the advice too. */
+    /**
+     * The firewall's rejections (";" in a path, a control character in a header) go to the advice too. Its header
+     * rule is checked by a loop rather than a regular expression ({@link HeaderScans}), same rule.
+     */
     @Bean
     WebSecurityCustomizer firewallRejections(SecurityErrors errors) {
-        return web -> web.requestRejectedHandler(errors);
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderScans::isAllowedHeaderName);
+        firewall.setAllowedHeaderValues(HeaderScans::isAllowedHeaderValue);
+        return web -> web.requestRejectedHandler(errors).httpFirewall(firewall);
     }
 
     /** bcrypt today; the {id} prefix lets a stronger encoder take over without breaking old hashes. */

@@ -5,8 +5,7 @@ import com.example.statuscodes.users.User;
 import com.example.statuscodes.users.UserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +16,13 @@ import java.util.List;
 /**
  * Demo accounts, created at start-up when missing (so a restart against a file database does not fail).
  * The passwords are for local demos only; they are in the README on purpose.
+ * <p>
+ * Created while the context refreshes, once every singleton exists and before the web server starts (Boot starts
+ * it after this callback), so that the very first request the server answers can log in as a demo user. An
+ * {@code ApplicationRunner} would run only after Tomcat already serves.
  */
 @Component
-public class DemoData implements ApplicationRunner {
+public class DemoData implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -44,7 +47,7 @@ public class DemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         int created = 0;
         for (DemoUser demo : USERS) {
             if (!repository.existsByEmail(demo.email())) {

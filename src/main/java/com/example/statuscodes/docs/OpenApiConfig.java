@@ -43,6 +43,8 @@ public class OpenApiConfig {
     static final String BEARER = "bearerAuth";
     private static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String REQUEST_ID = "X-Request-Id";
+    static final String REQUEST_ID_EXAMPLE = "5d0f8a4e-6c1b-4f0e-9d4e-2f7c1a9b3e21";
 
     /** The server URL is the configured public address ({@code app.public-base-url}), not the request's Host header. */
     @Bean
@@ -78,7 +80,9 @@ public class OpenApiConfig {
                 .addProperty("instance", new StringSchema().example("/api/users/999999"))
                 .addProperty("errors", new ObjectSchema().additionalProperties(new StringSchema())
                         .description("400/422: one message per field or parameter"))
-                .addProperty("errorId", new StringSchema().description("500: quote it when reporting the error"));
+                .addProperty("errorId", new StringSchema().description("500: the request's id; quote it when reporting the error"))
+                .addProperty("requestId", new StringSchema().example(REQUEST_ID_EXAMPLE)
+                        .description("Every problem: the request's id, as in the X-Request-Id header and the server's log"));
     }
 
     @Bean
@@ -95,11 +99,15 @@ public class OpenApiConfig {
             // Every operation sits behind the rate limiter and the catch-all.
             statuses.put(429, HttpStatus.TOO_MANY_REQUESTS);
             statuses.put(500, HttpStatus.INTERNAL_SERVER_ERROR);
+            statuses.put(503, HttpStatus.SERVICE_UNAVAILABLE); // the database (or a fail-closed limit's store) unreachable
             ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
             RequestMappingInfo mapping = mappingOf(handler);
             statuses.values().forEach(status -> responses.addApiResponse(Integer.toString(status.value()),
                     response(status, examples.of(status, mapping.method(), mapping.path(), mapping.consumes()))));
             addRateLimitHeaders(responses);
+            responses.forEach((code, response) -> response.addHeaderObject(REQUEST_ID, header(
+                    "The request's id: the client's X-Request-Id if it is 1-64 characters of [A-Za-z0-9._-], "
+                            + "otherwise a generated UUID; also in every problem (requestId) and log line")));
             operation.setResponses(responses);
             return operation;
         };
@@ -132,6 +140,8 @@ public class OpenApiConfig {
         switch (status) {
             case UNAUTHORIZED -> response.addHeaderObject("WWW-Authenticate",
                     header("Bearer, or Bearer error=\"invalid_token\", error_description=\"...\" (RFC 6750)"));
+            case SERVICE_UNAVAILABLE -> response.addHeaderObject("Retry-After",
+                    header("Whole seconds after which a retry may find the service back"));
             case TOO_MANY_REQUESTS -> response.addHeaderObject("Retry-After",
                     header("Whole seconds until a retry can succeed (at least 1)"));
             case UNSUPPORTED_MEDIA_TYPE -> response.addHeaderObject("Accept", header("The media types accepted"));

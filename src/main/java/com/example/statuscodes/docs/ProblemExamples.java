@@ -30,7 +30,8 @@ import java.util.Map;
  */
 final class ProblemExamples {
 
-    private static final String ERROR_ID = "5d0f8a4e-6c1b-4f0e-9d4e-2f7c1a9b3e21";
+    /** The request id, which a 500 quotes as its error id. */
+    private static final String ERROR_ID = OpenApiConfig.REQUEST_ID_EXAMPLE;
 
     private final long maxBodyBytes;
 
@@ -53,6 +54,7 @@ final class ProblemExamples {
         if (problem.getProperties() != null) {
             example.putAll(problem.getProperties());
         }
+        example.put("requestId", ERROR_ID);
         return example;
     }
 
@@ -77,6 +79,7 @@ final class ProblemExamples {
             case UNSUPPORTED_MEDIA_TYPE -> plain(status, unsupportedMediaType(consumes));
             case UNPROCESSABLE_CONTENT -> unprocessable(admin);
             case TOO_MANY_REQUESTS -> new RateLimitExceededException(6).getBody();
+            case SERVICE_UNAVAILABLE -> plain(status, ApiExceptionHandler.UNAVAILABLE);
             case INTERNAL_SERVER_ERROR -> Problems.serverError(ERROR_ID);
             default -> plain(status, status.getReasonPhrase());
         };

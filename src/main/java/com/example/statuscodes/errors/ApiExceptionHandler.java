@@ -33,6 +33,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -70,6 +71,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     public static final String INVALID_TOKEN = "The access token is invalid or expired";
     public static final String NOT_ALLOWED = "You are not allowed to do this";
     public static final String NOT_JSON = "Request body is not valid JSON";
+    public static final String UNAVAILABLE = "The service is temporarily unavailable; retry in 5 seconds";
     public static final String REJECTED_CHARACTERS = "The request contains characters that are not allowed in a URL or header";
 
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
@@ -219,7 +221,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode statusCode, WebRequest request) {
         if (statusCode.is5xxServerError()) {
             // Spring's own 5xx (a response it cannot write, a missing path variable): a bug like any other.
-            return unexpected(ex, request.getDescription(false));
+            return unexpected(ex, request.getDescription(false),
+                    ((ServletWebRequest) request).getRequest());
         }
         ProblemDetail problem = body instanceof ProblemDetail detail ? detail
                 : body == null && ex instanceof ErrorResponse errorResponse ? errorResponse.getBody() : null;
@@ -277,13 +280,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** The guide's 500: log the details server-side, expose none of them. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
-        return unexpected(ex, request.getMethod() + " " + request.getRequestURI());
+        return unexpected(ex, request.getMethod() + " " + request.getRequestURI(), request);
     }
 
-    private static ResponseEntity<Object> unexpected(Exception ex, String where) {
+    private static ResponseEntity<Object> unexpected(Exception ex, String where, HttpServletRequest request) {
         // A container error forwarded to /error names the request it happened to.
         URI forwardedFrom = ex instanceof ErrorResponse forwarded ? forwarded.getBody().getInstance() : null;
-        ProblemDetail problem = Problems.unexpected(ex, forwardedFrom != null ? forwardedFrom.toString() : where);
+        ProblemDetail problem = Problems.unexpected(ex, forwardedFrom != null ? forwardedFrom.toString() : where,
+                RequestId.of(request));
         problem.setInstance(forwardedFrom);
         return problem(problem);
     }
@@ -318,7 +322,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         logger.warn("Service unavailable on " + request.getMethod() + " " + request.getRequestURI() + ": " + ex);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(problemJson(HttpHeaders.EMPTY))
                 .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
-                        "The service is temporarily unavailable; retry in 5 seconds"));
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE));
     }
 }

@@ -113,10 +113,13 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
             try {
                 // An exception here is Tomcat's own (a header it could not parse, say): anything thrown by our code was
                 // forwarded to /error and answered by the advice before this valve runs.
+                String requestId = RequestId.of(request);
                 ProblemDetail problem = httpStatus == HttpStatus.INTERNAL_SERVER_ERROR
-                        ? Problems.unexpected(throwable, uri)
+                        ? Problems.unexpected(throwable, uri, requestId)
                         : Problems.of(httpStatus, "Rejected by the web server: " + httpStatus.getReasonPhrase());
                 problem.setInstance(uri != null ? Problems.instance(uri) : null);
+                problem.setProperty(RequestId.MDC_KEY, requestId);
+                response.setHeader(RequestId.HEADER, requestId);
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 jsonMapper.writeValue(response.getOutputStream(), problem);
                 response.finishResponse();

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.UUID;
 
 /**
  * The one place an RFC 9457 problem is built. Every error body of this API, whichever layer
@@ -51,11 +50,10 @@ public final class Problems {
     }
 
     /**
-     * The guide's 500: the details go to the log, once, under a fresh error id; the client gets a generic
-     * detail and that id, nothing else (no class name, SQL or stack frame).
+     * The guide's 500: the details go to the log, once, under the request's id ({@link RequestId}), which is the
+     * error id; the client gets a generic detail and that id, nothing else (no class name, SQL or stack frame).
      */
-    public static ProblemDetail unexpected(Throwable cause, String where) {
-        String errorId = UUID.randomUUID().toString();
+    public static ProblemDetail unexpected(Throwable cause, String where, String errorId) {
         log.error("Unexpected error {} on {}", errorId, where, cause);
         return serverError(errorId);
     }

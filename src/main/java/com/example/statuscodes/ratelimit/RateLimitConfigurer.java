@@ -34,7 +34,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  *                          (and per account: AccountLoginLimit, asked by auth.TokenService)
  *   invalid-token limit .. a token that fails verification counts against its address → 429 once it is spent
  *   BearerTokenAuthenticationFilter (401 for a bad token)
- *   API limiter .......... everything else but health, per user       → 429, once we know who is calling
+ *   API limiter .......... everything else but actuator, per user     → 429, once we know who is calling
  *   ... URL rules (401 without a token, 403)
  * </pre>
  */
@@ -42,7 +42,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 class RateLimitConfigurer implements Customizer<HttpSecurity> {
 
     private static final RequestMatcher LOGIN = pathPattern(HttpMethod.POST, TokenController.PATH);
-    private static final RequestMatcher HEALTH = pathPattern("/actuator/health/**");
+    /** Health, and the Prometheus scrape (which only the loopback-bound metrics port serves, see web.MetricsPort). */
+    private static final RequestMatcher ACTUATOR = pathPattern("/actuator/**");
 
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
@@ -74,7 +75,7 @@ class RateLimitConfigurer implements Customizer<HttpSecurity> {
         // anonymous callers share their address's bucket. Before the URL rules, so a flood of anonymous 401s is
         // limited too (a request with an invalid token is refused by the bearer filter before it gets here).
         http.addFilterAfter(new RateLimitFilter(limiter, api,
-                new NegatedRequestMatcher(new OrRequestMatcher(HEALTH, LOGIN)),
+                new NegatedRequestMatcher(new OrRequestMatcher(ACTUATOR, LOGIN)),
                 RateLimitConfigurer::userOrAddress, errors), BearerTokenAuthenticationFilter.class);
     }
 

@@ -25,13 +25,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The guide's extras: 413 Content Too Large for a body over {@code app.max-request-body-size} (1 MiB).
- * Runs first of all filters, so an oversized upload costs neither a token check nor a JSON parse.
+ * Runs before the security chain, so an oversized upload costs neither a token check nor a JSON parse; after
+ * {@link RequestIdFilter} and the server's metrics observation (order +1), so its 413 carries the request id and
+ * is counted.
  * A declared {@code Content-Length} is checked without reading; a chunked body (no length) is read up to
  * the limit plus one byte and then replayed to the rest of the chain. The 413 itself is rendered by the one
  * advice, like every other error: this filter hands it a {@link RequestBodyTooLargeException}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class RequestBodySizeFilter extends OncePerRequestFilter {
 
     private final HandlerExceptionResolver errors;

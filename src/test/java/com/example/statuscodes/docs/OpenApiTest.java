@@ -44,6 +44,21 @@ class OpenApiTest {
     }
 
     @Test
+    void every_response_documents_x_request_id_and_every_problem_its_request_id_member() {
+        MvcTestResult apiDocs = mvc.get().uri("/v3/api-docs").exchange();
+        assertThat(apiDocs).bodyJson().extractingPath("$.components.schemas.Problem.properties.requestId.type")
+                .isEqualTo("string");
+        assertThat(apiDocs).bodyJson().extractingPath("$.paths['/api/users/{id}'].get.responses['200'].headers.X-Request-Id")
+                .isNotNull();
+        assertThat(apiDocs).bodyJson().extractingPath("$.paths['/api/users/{id}'].get.responses['404'].headers.X-Request-Id")
+                .isNotNull();
+        assertThat(apiDocs).bodyJson().extractingPath("$.paths['/api/users/{id}'].get.responses['404'].content['application/problem+json'].example.requestId")
+                .isEqualTo(OpenApiConfig.REQUEST_ID_EXAMPLE);
+        assertThat(apiDocs).bodyJson().extractingPath("$.paths['/api/me'].get.responses['500'].content['application/problem+json'].example.errorId")
+                .isEqualTo(OpenApiConfig.REQUEST_ID_EXAMPLE);
+    }
+
+    @Test
     void swagger_ui_is_open_without_a_token() {
         assertThat(mvc.get().uri("/swagger-ui/index.html")).hasStatusOk();
         assertThat(mvc.get().uri("/swagger-ui.html")).hasStatus(HttpStatus.FOUND);

@@ -27,6 +27,7 @@ import java.time.Duration;
 
 import static com.example.statuscodes.errors.ProblemType.RATE_LIMIT;
 import static com.example.statuscodes.support.Problem.assertProblem;
+import static com.example.statuscodes.support.RequestIds.assertProblemCarriesRequestId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -204,6 +205,18 @@ class Status429TooManyRequestsTest {
             }
             assertProblem(me(alice), RATE_LIMIT, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; retry in 12 seconds")
                     .hasHeader(HttpHeaders.RETRY_AFTER, "12");
+        }
+
+        @Test
+        void a_429_from_the_limiter_carries_the_request_id() {
+            String alice = users.alice();
+            for (int request = 1; request <= 5; request++) {
+                me(alice);
+            }
+            MvcTestResult refused = mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, alice)
+                    .header("X-Request-Id", "req-429").exchange();
+            assertProblem(refused, RATE_LIMIT, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; retry in 12 seconds");
+            assertThat(assertProblemCarriesRequestId(refused)).isEqualTo("req-429");
         }
 
         @Test

@@ -1,0 +1,43 @@
+package com.example.statuscodes.errors;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * One id per request: the client's {@code X-Request-Id} when it is safe to echo and to log (1 to 64 characters
+ * of {@code [A-Za-z0-9._-]}), otherwise a fresh UUID. {@code web.RequestIdFilter} settles it before anything
+ * else runs; it is then on the response header, in every problem body ({@link RequestIdProblemMember}), in
+ * every log line of the request (MDC key {@value #MDC_KEY}) and, for a 500, it is the {@code errorId}.
+ */
+public final class RequestId {
+
+    public static final String HEADER = "X-Request-Id";
+    /** The problem member, and the MDC key the log pattern prints. */
+    public static final String MDC_KEY = "requestId";
+    public static final String ATTRIBUTE = RequestId.class.getName();
+
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private RequestId() {
+    }
+
+    /** The client's id if it is safe, otherwise a new one. */
+    public static String accept(String incoming) {
+        return incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+    }
+
+    /**
+     * The id settled for this request; a request that no filter has seen (one Tomcat itself rejects) gets one
+     * here, from its header or fresh, and keeps it.
+     */
+    public static String of(HttpServletRequest request) {
+        if (request.getAttribute(ATTRIBUTE) instanceof String id) {
+            return id;
+        }
+        String id = accept(request.getHeader(HEADER));
+        request.setAttribute(ATTRIBUTE, id);
+        return id;
+    }
+}
