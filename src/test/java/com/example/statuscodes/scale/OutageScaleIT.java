@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 // A login budget a slow machine spends well within one refill (one attempt every 20 s).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "app.rate-limit.login-attempts-per-minute=3")
+        properties = {"app.rate-limit.login-attempts-per-minute=3", "app.metrics.port=0"})
 @ActiveProfiles("scale")
 class OutageScaleIT {
 
