@@ -221,6 +221,46 @@ check(f"demoted admin → 403 on {other} within {BOUND:.0f} s",
       f"after {first_403_other:.1f} s; answers on {other} before: {[s for s in seen if s[1] == other][:-1][-3:]}"
       if first_403_other is not None else f"no 403 from {other}: {seen[-5:]}")
 
+# 7. An Idempotency-Key is one key for every instance (the keys live in the database): sixteen concurrent sign-ups
+# with one key, spread over both instances, create one user; every answer is the original 201 (or its replay) or
+# a 409 while the first still runs, and a retry afterwards is the replay.
+key = f"scale-{RUN}"
+idem_email = f"idem-{RUN}@example.com"
+answers = concurrently(16, lambda i: call("POST", "/api/users", {"email": idem_email}, source="127.0.0.30",
+                                         headers={"Idempotency-Key": key}))
+codes = Counter(a.status for a in answers)
+ids = {a.json()["id"] for a in answers if a.status == 201}
+retry = call("POST", "/api/users", {"email": idem_email}, source="127.0.0.30", headers={"Idempotency-Key": key})
+check("16 concurrent sign-ups with one Idempotency-Key over both instances → one user, 201 or 409 only",
+      set(codes) <= {201, 409} and codes[201] >= 1 and len(ids) == 1 and set(servers(answers)) == {"app1", "app2"}
+      and retry.status == 201 and retry.header("Idempotent-Replayed") == "true" and retry.json()["id"] in ids,
+      f"{dict(codes)}, one id {ids}, served by {servers(answers)}; retry {retry.status} from {retry.server} "
+      f"(Idempotent-Replayed: {retry.header('Idempotent-Replayed')})")
+
+# 8. The last admin cannot be removed, even by two admins demoting each other at the same moment through different
+# instances: the check locks the admin rows in PostgreSQL, so exactly one demotion succeeds and the other is a 409.
+admins = call("GET", "/api/users?size=100", token=admin, source="127.0.0.17").json()["content"]
+for other_admin in [u for u in admins if u["role"] == "ADMIN" and u["email"] != "admin@example.com"]:
+    call("PATCH", f"/api/users/{other_admin['id']}", {"role": "USER"}, token=admin, source="127.0.0.17",
+         content_type="application/merge-patch+json")
+rival = f"rival-{RUN}@example.com"
+made = call("POST", "/api/users", {"email": rival, "password": "rival-password", "role": "ADMIN"}, token=admin, source="127.0.0.17")
+assert made.status == 201, made.body
+rival_token = token(rival, "rival-password", "127.0.0.31")
+admin_id = [u for u in admins if u["email"] == "admin@example.com"][0]["id"]
+duel = concurrently(2, lambda i: call("PATCH", f"/api/users/{made.json()['id'] if i == 0 else admin_id}", {"role": "USER"},
+                                      token=admin if i == 0 else rival_token, source=f"127.0.0.{32 + i}",
+                                      content_type="application/merge-patch+json"))
+left = [u for u in call("GET", "/api/users?size=100", token=rival_token if duel[1].status == 409 else admin,
+                        source="127.0.0.34").json()["content"] if u["role"] == "ADMIN"]
+check("two admins demoting each other at once, one through each instance → one 200, one 409, one admin left",
+      sorted(a.status for a in duel) == [200, 409] and len(left) == 1,
+      f"{[(a.status, a.server) for a in duel]}, admins left: {[u['email'] for u in left]}")
+if left and left[0]["email"] != "admin@example.com":  # give the demo admin its role back for the checks after this
+    rival_admin = token(left[0]["email"], "rival-password", "127.0.0.35")
+    call("PATCH", f"/api/users/{admin_id}", {"role": "ADMIN"}, token=rival_admin, source="127.0.0.35",
+         content_type="application/merge-patch+json")
+
 print()
 if failures:
     print(f"scale checks: {len(failures)} FAILED: {failures}")
