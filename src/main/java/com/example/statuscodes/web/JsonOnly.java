@@ -46,7 +46,7 @@ class JsonOnly implements WebMvcConfigurer {
     }
 
     private static MediaType withoutCharset(MediaType type) {
-        if (type.getCharset() == null && !type.getParameters().containsKey("charset")) {
+        if (!type.getParameters().containsKey("charset")) {
             return type;
         }
         Map<String, String> parameters = new LinkedHashMap<>(type.getParameters());
