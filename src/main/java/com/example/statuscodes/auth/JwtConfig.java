@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -54,16 +55,18 @@ class JwtConfig {
 
     /**
      * Accepts HS256 signed with our key only ({@code alg: none}, other keys and other algorithms fail), unexpired,
-     * and with the claims {@link TokenClaimRules} asks for; anything else is a 401.
+     * and with the claims {@link TokenClaimRules} asks for; anything else is a 401. The parsing and the signature
+     * are checked once per token ({@link VerifiedTokens}), the rules on every request.
      */
     @Bean
     JwtDecoder jwtDecoder(SecretKey jwtSigningKey, JwtProperties properties, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
         JwtTimestampValidator unexpired = new JwtTimestampValidator(TokenClaimRules.SKEW);
         unexpired.setClock(clock);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(unexpired,
-                new TokenClaimRules(properties.ttl(), clock)));
-        return token -> {
+        OAuth2TokenValidator<Jwt> rules = new DelegatingOAuth2TokenValidator<>(unexpired,
+                new TokenClaimRules(properties.ttl(), clock));
+        decoder.setJwtValidator(rules);
+        JwtDecoder fullCheck = token -> {
             Jwt jwt = decoder.decode(token); // signature, expiry and claim rules first
             // The parser reads "sub": 2 as "2"; RFC 7519 makes sub a string, and the API writes it as one.
             if (!(rawClaims(token).get(JwtClaimNames.SUB) instanceof String)) {
@@ -71,6 +74,7 @@ class JwtConfig {
             }
             return jwt;
         };
+        return new VerifiedTokens(fullCheck, rules, properties.ttl().plus(TokenClaimRules.SKEW));
     }
 
     private static Map<String, Object> rawClaims(String token) {
