@@ -103,7 +103,7 @@ public final class ValidationErrors {
                 || type == Short.class || type == short.class) {
             return "Must be an integer";
         }
-        if (Number.class.isAssignableFrom(type)) {
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
             return "Must be a number";
         }
         if (type == Boolean.class || type == boolean.class) {
