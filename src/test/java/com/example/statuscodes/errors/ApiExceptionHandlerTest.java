@@ -1,6 +1,9 @@
 package com.example.statuscodes.errors;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,11 +15,17 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.DirectFieldBindingResult;
+import org.springframework.validation.method.MethodValidationResult;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 
@@ -65,6 +74,42 @@ class ApiExceptionHandlerTest {
         ProblemDetail problem = unreadable(cause);
         assertThat(problem.getDetail()).isEqualTo("Invalid value for field: [0].quantity");
         assertThat(problem.getProperties()).containsEntry("errors", Map.of("[0].quantity", "Must be an integer"));
+    }
+
+    record Body(String email) {
+    }
+
+    static class Endpoint {
+        void save(Body body, int size) {
+        }
+    }
+
+    /**
+     * A method that validates both a body and a constrained parameter reports the body's errors inside its
+     * method-validation result (no endpoint of this API combines them yet): one map with both, the parameter's 400 first.
+     */
+    @Test
+    void body_errors_reported_by_method_validation_join_the_parameters_in_one_map() throws Exception {
+        Method save = Endpoint.class.getDeclaredMethod("save", Body.class, int.class);
+        MethodParameter body = new MethodParameter(save, 0);
+        MethodParameter size = new MethodParameter(save, 1);
+        size.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+        DirectFieldBindingResult bodyErrors = new DirectFieldBindingResult(new Body(null), "body");
+        bodyErrors.rejectValue("email", "NotBlank", "Is required");
+        HandlerMethodValidationException ex = new HandlerMethodValidationException(MethodValidationResult.create(
+                new Endpoint(), save, List.of(
+                        new ParameterErrors(body, new Body(null), bodyErrors, null, null, null),
+                        new ParameterValidationResult(size, 0, List.of(new DefaultMessageSourceResolvable(
+                                new String[] {"Min"}, "Must be between 1 and 100")), null, null, null, (error, type) -> null))));
+
+        ResponseEntity<Object> response = handler.handleHandlerMethodValidationException(ex, new HttpHeaders(),
+                HttpStatus.BAD_REQUEST, new ServletWebRequest(request));
+
+        ProblemDetail problem = (ProblemDetail) response.getBody();
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(problem.getDetail()).isEqualTo("Invalid request parameter: size");
+        assertThat(problem.getProperties()).containsEntry("errors",
+                Map.of("email", "Is required", "size", "Must be between 1 and 100"));
     }
 
     @Test

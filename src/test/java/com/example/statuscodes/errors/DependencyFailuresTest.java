@@ -55,6 +55,18 @@ class DependencyFailuresTest {
     }
 
     @Test
+    void a_connection_exception_sqlstate_under_any_wrapper_is_unreachable() {
+        assertThat(DependencyFailures.unreachable(new JpaSystemException(new IllegalStateException("flush failed",
+                new SQLException("Connection reset", "08006"))))).isTrue();
+    }
+
+    @Test
+    void an_sql_error_without_a_sqlstate_is_not_unreachable() {
+        assertThat(DependencyFailures.unreachable(new JpaSystemException(new IllegalStateException("flush failed",
+                new SQLException("driver bug"))))).isFalse();
+    }
+
+    @Test
     void an_integrity_violation_is_not_unreachable() {
         assertThat(DependencyFailures.unreachable(new DataIntegrityViolationException("duplicate",
                 new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
