@@ -50,6 +50,8 @@ class TomcatRejectionsTest {
         assertThat(problem.get("title").asString()).isEqualTo(title);
         assertThat(problem.get("detail").asString()).isEqualTo("Rejected by the web server: " + title);
         assertThat(problem.has("errorId")).as("an error id (a 500 in disguise) in %s", response).isFalse();
+        assertThat(response.header("X-Request-Id")).as("X-Request-Id of %s", response).isNotBlank()
+                .isEqualTo(problem.get("requestId").asString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,6 +60,13 @@ class TomcatRejectionsTest {
         RawHttp.Response response = send(bytes("GET /api/me " + version + "\r\nHost: localhost\r\n\r\n"));
         assertContainerProblem(response, 505, "HTTP Version not supported");
         assertThat(JSON.readTree(response.body()).get("instance").asString()).isEqualTo("/api/me");
+    }
+
+    @Test
+    void a_rejection_carries_the_clients_request_id_in_the_header_and_the_body() throws Exception {
+        RawHttp.Response response = send(bytes("CONNECT /api/me HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: tomcat-501\r\n\r\n"));
+        assertContainerProblem(response, 501, "Not Implemented");
+        assertThat(response.header("X-Request-Id")).isEqualTo("tomcat-501");
     }
 
     @ParameterizedTest(name = "Transfer-Encoding: {0}")

@@ -8,7 +8,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.util.Assert;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -41,6 +40,8 @@ final class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHand
     }
 
     private void render(HttpServletRequest request, HttpServletResponse response, Exception ex) {
-        Assert.state(resolver.resolveException(request, response, null, ex) != null, "No handler rendered " + ex);
+        if (resolver.resolveException(request, response, null, ex) == null) {
+            throw new IllegalStateException("No handler rendered " + ex);
+        }
     }
 }

@@ -4,9 +4,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.validation.FieldError;
 
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -22,10 +24,14 @@ public final class ValidationErrors {
     /** Constraint codes that mean "the value is not there": without it the request cannot be understood. */
     private static final Set<String> MISSING_CODES = Set.of("NotNull", "NotBlank", "NotEmpty");
 
+    /** In order of precedence: when one name has entries of two kinds, the first kind's message is kept. */
     private enum Kind { MISSING, WRONG_TYPE, UNKNOWN, DUPLICATE, BAD_PARAMETER, RULE }
 
     private record Entry(Kind kind, String message) {
     }
+
+    /** The kinds in their declared order (a missing value first), then the message, alphabetically. */
+    private static final Comparator<Entry> PRECEDENCE = Comparator.comparing(Entry::kind).thenComparing(Entry::message);
 
     private final Map<String, Entry> entries = new TreeMap<>();
 
@@ -54,9 +60,7 @@ public final class ValidationErrors {
 
     /** One message per field: "missing" beats any rule, otherwise the alphabetically first, so output is stable. */
     private ValidationErrors put(String name, Kind kind, String message) {
-        entries.merge(name, new Entry(kind, message), (old, neu) ->
-                neu.kind.ordinal() < old.kind.ordinal()
-                        || (neu.kind == old.kind && neu.message.compareTo(old.message) < 0) ? neu : old);
+        entries.merge(name, new Entry(kind, message), BinaryOperator.minBy(PRECEDENCE));
         return this;
     }
 
@@ -103,7 +107,7 @@ public final class ValidationErrors {
                 || type == Short.class || type == short.class) {
             return "Must be an integer";
         }
-        if (Number.class.isAssignableFrom(type)) {
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
             return "Must be a number";
         }
         if (type == Boolean.class || type == boolean.class) {

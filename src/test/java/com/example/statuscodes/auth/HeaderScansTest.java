@@ -1,6 +1,7 @@
 package com.example.statuscodes.auth;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -36,6 +37,46 @@ class HeaderScansTest {
                     .hasMessage(springError.getMessage());
         } else {
             assertThat(HeaderScans.bearerTokenResolver().resolve(request)).isEqualTo(HeaderScans.springResolve(request));
+        }
+    }
+
+    /** RFC 6750's b64token, the pattern the fast path replaces. */
+    private static final Pattern B64_TOKEN = Pattern.compile("[a-zA-Z0-9-._~+/]+=*");
+
+    /**
+     * The fast path itself accepts every token the pattern accepts (were it stricter, Spring's resolver would still
+     * give the same answer, only at the regular expression's price), and nothing else.
+     */
+    @Test
+    void the_fast_path_accepts_exactly_the_b64_tokens_with_any_ascii_character() {
+        for (char c = 0; c < 128; c++) {
+            for (String token : new String[] {"" + c, "a" + c + "b", c + "=", "x" + c}) {
+                assertThat(HeaderScans.isB64Token("Bearer " + token, 7)).as("character %d in \"%s\"", (int) c, token)
+                        .isEqualTo(B64_TOKEN.matcher(token).matches());
+            }
+        }
+    }
+
+    @Test
+    void every_ascii_character_in_a_token_is_judged_as_springs_pattern_judges_it() {
+        for (char c = 0; c < 128; c++) {
+            for (String authorization : new String[] {"Bearer " + c, "Bearer a" + c + "b", "Bearer " + c + "="}) {
+                MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/me");
+                request.addHeader("Authorization", authorization);
+                String spring;
+                try {
+                    spring = HeaderScans.springResolve(request);
+                } catch (OAuth2AuthenticationException malformed) {
+                    spring = "refused";
+                }
+                String ours;
+                try {
+                    ours = HeaderScans.bearerTokenResolver().resolve(request);
+                } catch (OAuth2AuthenticationException malformed) {
+                    ours = "refused";
+                }
+                assertThat(ours).as("character %d in %s", (int) c, authorization).isEqualTo(spring);
+            }
         }
     }
 

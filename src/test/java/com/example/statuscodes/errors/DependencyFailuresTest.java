@@ -42,6 +42,31 @@ class DependencyFailuresTest {
     }
 
     @Test
+    void a_transaction_that_cannot_start_is_unreachable_whatever_its_cause() {
+        assertThat(DependencyFailures.unreachable(new CannotCreateTransactionException("Could not open JPA EntityManager",
+                new IllegalStateException("pool closed")))).isTrue();
+    }
+
+    @Test
+    void a_fail_closed_rate_limit_store_is_unreachable_by_its_type_alone() {
+        // What ratelimit.RateLimiter throws for a fail-closed policy: no SQLState anywhere in the chain.
+        assertThat(DependencyFailures.unreachable(new DataAccessResourceFailureException("The rate-limit store is unreachable",
+                new IllegalStateException("connection refused")))).isTrue();
+    }
+
+    @Test
+    void a_connection_exception_sqlstate_under_any_wrapper_is_unreachable() {
+        assertThat(DependencyFailures.unreachable(new JpaSystemException(new IllegalStateException("flush failed",
+                new SQLException("Connection reset", "08006"))))).isTrue();
+    }
+
+    @Test
+    void an_sql_error_without_a_sqlstate_is_not_unreachable() {
+        assertThat(DependencyFailures.unreachable(new JpaSystemException(new IllegalStateException("flush failed",
+                new SQLException("driver bug"))))).isFalse();
+    }
+
+    @Test
     void an_integrity_violation_is_not_unreachable() {
         assertThat(DependencyFailures.unreachable(new DataIntegrityViolationException("duplicate",
                 new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();

@@ -131,6 +131,15 @@ class ProtocolErrorsTest {
     }
 
     @Test
+    void container_error_for_a_path_with_characters_a_uri_forbids_has_the_path_quoted_as_instance() {
+        // Tomcat can be told to accept "{" or "|" in a path (relaxedPathChars); the instance must still be a URI.
+        assertProblem(mvc.get().uri("/error")
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 400)
+                        .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/users/{id}|x").exchange(),
+                HttpStatus.BAD_REQUEST, "Bad Request", "/api/users/%7Bid%7D%7Cx");
+    }
+
+    @Test
     void container_500_forwarded_to_the_error_path_hides_the_cause() {
         assertProblem(mvc.get().uri("/error")
                         .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)

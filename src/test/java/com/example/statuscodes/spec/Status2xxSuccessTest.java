@@ -5,6 +5,7 @@ import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.users.User;
 import com.example.statuscodes.users.UserRepository;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,107 @@ class Status2xxSuccessTest {
                     .content("{\"email\": \"%s\"}".formatted(email.toUpperCase())))
                     .hasStatus(HttpStatus.CREATED)
                     .bodyJson().extractingPath("$.email").isEqualTo(email.toLowerCase());
+        }
+    }
+
+    /**
+     * A password set by sign-up, PUT or PATCH is the one that logs in (200 with a token for that account), and after a
+     * change the old one no longer does (401). The edges of the rule are accepted: exactly 8 characters, exactly 72 bytes.
+     */
+    @Nested
+    @DisplayName("a password that was set logs in")
+    class PasswordFlows {
+
+        private MvcTestResult login(String email, String password) {
+            return mvc.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password)).exchange();
+        }
+
+        /** 200 with a bearer token, and that token is this account's. */
+        private void assertLogsIn(String email, String password) throws Exception {
+            MvcTestResult login = login(email, password);
+            assertThat(login).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                    .bodyJson().isLenientlyEqualTo("{\"token_type\": \"Bearer\", \"expires_in\": 3600}");
+            String token = JsonPath.read(login.getResponse().getContentAsString(), "$.access_token");
+            assertThat(mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                    .hasStatusOk().bodyJson().extractingPath("$.email").isEqualTo(email);
+        }
+
+        private void assertRefused(String email, String password) {
+            assertProblem(login(email, password), HttpStatus.UNAUTHORIZED, "Invalid email or password");
+        }
+
+        private MvcTestResult signUp(String email, String password) {
+            return mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password)).exchange();
+        }
+
+        @Test
+        void post_password_of_8_characters_returns_201_and_logs_in_with_it() throws Exception {
+            String email = TestUsers.uniqueEmail("pw8");
+            assertThat(signUp(email, "abcdefgh")).hasStatus(HttpStatus.CREATED)
+                    .bodyJson().doesNotHavePath("$.password").doesNotHavePath("$.passwordHash");
+            assertLogsIn(email, "abcdefgh");
+            assertRefused(email, "abcdefgi");
+        }
+
+        @Test
+        void post_password_of_72_bytes_returns_201_and_logs_in_with_it() throws Exception {
+            String email = TestUsers.uniqueEmail("pw72");
+            String password = "p".repeat(71) + "q";
+            assertThat(signUp(email, password)).hasStatus(HttpStatus.CREATED);
+            assertLogsIn(email, password);
+            assertRefused(email, "p".repeat(72));
+        }
+
+        @Test
+        void post_password_of_36_two_byte_characters_is_72_bytes_and_logs_in_with_it() throws Exception {
+            String email = TestUsers.uniqueEmail("pw72utf8");
+            assertThat(signUp(email, "é".repeat(36))).hasStatus(HttpStatus.CREATED);
+            assertLogsIn(email, "é".repeat(36));
+        }
+
+        @Test
+        void put_with_a_new_password_returns_200_then_the_new_one_logs_in_and_the_old_one_is_refused() throws Exception {
+            String email = TestUsers.uniqueEmail("put-pw");
+            assertThat(signUp(email, "old-password")).hasStatus(HttpStatus.CREATED);
+            User user = repository.findByEmail(email).orElseThrow();
+
+            assertThat(mvc.put().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\", \"password\": \"new-password\"}".formatted(email)))
+                    .hasStatusOk()
+                    .bodyJson().doesNotHavePath("$.password").extractingPath("$.email").isEqualTo(email);
+            assertLogsIn(email, "new-password");
+            assertRefused(email, "old-password");
+        }
+
+        @Test
+        void put_without_a_password_keeps_the_old_one() throws Exception {
+            String email = TestUsers.uniqueEmail("put-keep-pw");
+            assertThat(signUp(email, "kept-password")).hasStatus(HttpStatus.CREATED);
+            User user = repository.findByEmail(email).orElseThrow();
+
+            assertThat(mvc.put().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\", \"name\": \"Kept\"}".formatted(email)))
+                    .hasStatusOk();
+            assertLogsIn(email, "kept-password");
+        }
+
+        @Test
+        void patch_with_a_new_password_returns_200_then_the_new_one_logs_in_and_the_old_one_is_refused() throws Exception {
+            String email = TestUsers.uniqueEmail("patch-pw");
+            assertThat(signUp(email, "old-password")).hasStatus(HttpStatus.CREATED);
+            User user = repository.findByEmail(email).orElseThrow();
+
+            assertThat(mvc.patch().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                    .contentType("application/merge-patch+json")
+                    .content("{\"password\": \"new-password\"}"))
+                    .hasStatusOk()
+                    .bodyJson().doesNotHavePath("$.password").extractingPath("$.email").isEqualTo(email);
+            assertLogsIn(email, "new-password");
+            assertRefused(email, "old-password");
         }
     }
 

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -209,6 +211,18 @@ class Status400BadRequestTest {
         void get_user_with_non_numeric_id_returns_400_not_404() {
             MvcTestResult result = mvc.get().uri("/api/users/abc").header(HttpHeaders.AUTHORIZATION, users.alice())
                     .exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: id");
+            assertErrors(result, Map.of("id", "Must be an integer"));
+        }
+
+        /** The ownership rule lets an id that names no account through, so that MVC answers 400, not 403. */
+        @ParameterizedTest(name = "{0} /api/users/abc as a user → 400 naming id")
+        @ValueSource(strings = {"PUT", "PATCH", "DELETE"})
+        void change_of_a_non_numeric_user_id_by_a_user_returns_400_not_403(String method) {
+            MvcTestResult result = mvc.method(HttpMethod.valueOf(method)).uri("/api/users/abc")
+                    .header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .contentType(method.equals("PATCH") ? "application/merge-patch+json" : MediaType.APPLICATION_JSON_VALUE)
+                    .content("{\"email\": \"alice@example.com\"}").exchange();
             assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: id");
             assertErrors(result, Map.of("id", "Must be an integer"));
         }

@@ -146,6 +146,21 @@ class Status401UnauthorizedTest {
         }
 
         @Test
+        void a_well_signed_token_that_lives_the_ttl_plus_the_clock_skew_is_accepted() {
+            long iat = now();
+            assertThat(mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.signedPayload(
+                    "{\"sub\":\"%d\",\"iat\":%d,\"exp\":%d}".formatted(users.aliceId(), iat, iat + 3600 + 60))))
+                    .hasStatusOk();
+        }
+
+        @Test
+        void a_well_signed_token_that_lives_one_second_longer_than_the_ttl_plus_the_skew_returns_401_invalid_token() {
+            long iat = now();
+            assertInvalidToken(tokens.signedPayload("{\"sub\":\"%d\",\"iat\":%d,\"exp\":%d}"
+                    .formatted(users.aliceId(), iat, iat + 3600 + 61)));
+        }
+
+        @Test
         void a_well_signed_token_issued_in_the_future_returns_401_invalid_token() {
             assertInvalidToken(tokens.signedPayload("{\"sub\":\"%d\",\"iat\":%d,\"exp\":%d}"
                     .formatted(users.aliceId(), now() + 600, now() + 1200)));

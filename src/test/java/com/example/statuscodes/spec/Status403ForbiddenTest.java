@@ -224,6 +224,17 @@ class Status403ForbiddenTest {
         }
 
         @Test
+        void signed_in_user_signup_when_closed_returns_403_only_an_admin_may_still_create_accounts() {
+            TestUsers.asAdmin(() -> settings.replace(new AdminSettings(false, 20)));
+            String email = TestUsers.uniqueEmail("late-user");
+            MvcTestResult result = mvc.post().uri("/api/users").header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\"}".formatted(email)).exchange();
+            assertProblem(result, HttpStatus.FORBIDDEN, "Sign-ups are closed");
+            assertThat(repository.findByEmail(email)).isEmpty();
+        }
+
+        @Test
         void admin_can_still_create_users_when_signups_are_closed() {
             TestUsers.asAdmin(() -> settings.replace(new AdminSettings(false, 20)));
             assertThat(mvc.post().uri("/api/users").header(HttpHeaders.AUTHORIZATION, users.admin())

@@ -80,6 +80,64 @@ class Status422UnprocessableContentTest {
     }
 
     @Test
+    void post_password_of_7_characters_returns_422_with_message() {
+        MvcTestResult result = postUser("{\"email\": \"%s\", \"password\": \"abcdefg\"}"
+                .formatted(TestUsers.uniqueEmail("pw7")));
+        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertErrors(result, Map.of("password", "Must be at least 8 characters and at most 72 bytes"));
+    }
+
+    @Test
+    void post_password_of_7_characters_in_11_utf16_units_returns_422_characters_are_code_points() {
+        // Four emoji are eight UTF-16 units but four characters: the rule counts what a person typed.
+        MvcTestResult result = postUser("{\"email\": \"%s\", \"password\": \"abc\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\"}"
+                .formatted(TestUsers.uniqueEmail("pw7cp")));
+        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertErrors(result, Map.of("password", "Must be at least 8 characters and at most 72 bytes"));
+    }
+
+    @Test
+    void post_password_of_73_bytes_returns_422_with_message() {
+        MvcTestResult result = postUser("{\"email\": \"%s\", \"password\": \"%s\"}"
+                .formatted(TestUsers.uniqueEmail("pw73"), "p".repeat(73)));
+        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertErrors(result, Map.of("password", "Must be at least 8 characters and at most 72 bytes"));
+    }
+
+    @Test
+    void put_password_of_7_characters_returns_422_with_message() {
+        User user = users.create("put-pw7");
+        MvcTestResult result = mvc.put().uri("/api/users/{id}", user.getId())
+                .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\": \"%s\", \"password\": \"abcdefg\"}".formatted(user.getEmail())).exchange();
+        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertErrors(result, Map.of("password", "Must be at least 8 characters and at most 72 bytes"));
+    }
+
+    @Test
+    void patch_password_of_73_bytes_returns_422_with_message() {
+        User user = users.create("patch-pw73");
+        MvcTestResult result = mvc.patch().uri("/api/users/{id}", user.getId())
+                .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                .contentType("application/merge-patch+json")
+                .content("{\"password\": \"%s\"}".formatted("p".repeat(73))).exchange();
+        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertErrors(result, Map.of("password", "Must be at least 8 characters and at most 72 bytes"));
+    }
+
+    /**
+     * One field, two broken rules (no "@" and over 254 characters): one message, the alphabetically first, whatever
+     * order the validator reports them in, so a client (and a test) sees the same body every time.
+     */
+    @Test
+    void post_email_that_breaks_two_rules_returns_422_with_the_alphabetically_first_message() {
+        MvcTestResult result = postUser("{\"email\": \"%s\"}".formatted("x".repeat(300)));
+        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertErrors(result, Map.of("email", "Invalid format"));
+    }
+
+    @Test
     void put_with_invalid_values_returns_422_and_changes_nothing() {
         User user = users.create("put-invalid");
         MvcTestResult result = mvc.put().uri("/api/users/{id}", user.getId())

@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.example.statuscodes.errors.ProblemType.RATE_LIMIT;
 import static com.example.statuscodes.support.Problem.assertProblem;
@@ -167,13 +168,26 @@ class Status429TooManyRequestsTest {
     @DisplayName("invalid tokens, per client IP")
     class InvalidTokens {
 
+        /**
+         * The filter remembers for a minute which addresses sent an invalid token, and no test can empty that memory:
+         * each test takes addresses no earlier run has used, so it shows the filter's work, not a leftover of a
+         * previous run in the same JVM (as under mutation testing).
+         */
+        private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+        private static String freshAddress() {
+            int n = ADDRESSES.incrementAndGet();
+            return "10.9." + (n / 250) + "." + (n % 250 + 1);
+        }
+
         @Test
         void invalid_tokens_count_against_the_address_and_the_sixth_returns_429() {
+            String address = freshAddress();
             for (int request = 1; request <= 5; request++) {
-                assertThat(mvc.get().uri("/api/me").with(from("10.0.9.1"))
+                assertThat(mvc.get().uri("/api/me").with(from(address))
                         .header(HttpHeaders.AUTHORIZATION, "Bearer invalid-" + request)).hasStatus(HttpStatus.UNAUTHORIZED);
             }
-            assertProblem(mvc.get().uri("/api/me").with(from("10.0.9.1"))
+            assertProblem(mvc.get().uri("/api/me").with(from(address))
                             .header(HttpHeaders.AUTHORIZATION, "Bearer invalid-6").exchange(),
                     RATE_LIMIT, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; retry in 12 seconds")
                     .hasHeader(HttpHeaders.RETRY_AFTER, "12");
@@ -181,14 +195,15 @@ class Status429TooManyRequestsTest {
 
         @Test
         void once_the_address_is_spent_even_a_valid_token_from_it_waits() {
+            String address = freshAddress();
             for (int request = 1; request <= 6; request++) {
-                mvc.get().uri("/api/me").with(from("10.0.9.2")).header(HttpHeaders.AUTHORIZATION, "Bearer invalid-" + request)
+                mvc.get().uri("/api/me").with(from(address)).header(HttpHeaders.AUTHORIZATION, "Bearer invalid-" + request)
                         .exchange();
             }
             // The address is spent, so a token is refused before it is verified: one more guess costs nothing.
-            assertThat(mvc.get().uri("/api/me").with(from("10.0.9.2")).header(HttpHeaders.AUTHORIZATION, users.alice()))
+            assertThat(mvc.get().uri("/api/me").with(from(address)).header(HttpHeaders.AUTHORIZATION, users.alice()))
                     .hasStatus(HttpStatus.TOO_MANY_REQUESTS);
-            assertThat(mvc.get().uri("/api/me").with(from("10.0.9.3")).header(HttpHeaders.AUTHORIZATION, users.alice()))
+            assertThat(mvc.get().uri("/api/me").with(from(freshAddress())).header(HttpHeaders.AUTHORIZATION, users.alice()))
                     .hasStatusOk();
         }
     }
@@ -266,6 +281,18 @@ class Status429TooManyRequestsTest {
             assertThat(mvc.get().uri("/api/me").with(from("2001:db8:1:2:ffff::9")))
                     .hasStatus(HttpStatus.TOO_MANY_REQUESTS);
             assertThat(mvc.get().uri("/api/me").with(from("2001:db8:1:3::1"))).hasStatus(HttpStatus.UNAUTHORIZED);
+        }
+
+        @Test
+        void ipv6_clients_whose_address_begins_with_two_colons_share_the_bucket_of_their_64_network() {
+            // "::" at index 0: compressed leading zeros are an IPv6 address like any other, keyed by its /64.
+            for (int request = 1; request <= 5; request++) {
+                assertThat(mvc.get().uri("/api/me").with(from("::" + request))).hasStatus(HttpStatus.UNAUTHORIZED);
+            }
+            assertProblem(mvc.get().uri("/api/me").with(from("::1:0:0:9")).exchange(), RATE_LIMIT,
+                    HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; retry in 12 seconds")
+                    .hasHeader(HttpHeaders.RETRY_AFTER, "12");
+            assertThat(mvc.get().uri("/api/me").with(from("0:0:0:1::1"))).hasStatus(HttpStatus.UNAUTHORIZED);
         }
 
         @Test

@@ -1,16 +1,22 @@
 package com.example.statuscodes.spec;
 
+import com.example.statuscodes.errors.RequestId;
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.TestUsers;
 import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -28,6 +34,8 @@ class Status500InternalServerErrorTest {
     MockMvcTester mvc;
     @Autowired
     TestUsers users;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void unexpected_exception_returns_500_with_generic_detail_and_error_id(CapturedOutput log) throws Exception {
@@ -41,5 +49,58 @@ class Status500InternalServerErrorTest {
         assertThat(result.getResponse().getContentAsString())
                 .doesNotContain("NullPointerException", "Exception", "at com.", "ServerErrorDemoController");
         assertThat(log.getOut()).contains("Unexpected error " + errorId).contains("NullPointerException");
+    }
+
+    /**
+     * An exception that escaped a filter reaches the API as Tomcat's ERROR dispatch to {@code /error}; it is a bug
+     * like any other: logged once, with its stack trace, under the error id, for the request it happened to.
+     */
+    @Test
+    void container_500_forwarded_to_the_error_path_logs_its_exception_under_the_error_id(CapturedOutput log) {
+        MvcTestResult result = mvc.get().uri("/error").header(RequestId.HEADER, "forwarded-500")
+                .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
+                .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("escaped a filter"))
+                .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/users").exchange();
+
+        assertProblem(result, SERVER_ERROR, HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred. Report error id forwarded-500 if it persists.", "/api/users")
+                .bodyJson().extractingPath("$.errorId").isEqualTo("forwarded-500");
+        assertThat(log.getOut()).contains("Unexpected error forwarded-500 on /api/users")
+                .contains("java.lang.IllegalStateException: escaped a filter");
+    }
+
+    /** A status that is no error (a container that forwards a 200 or a made-up code) is still a bug: 500. */
+    @ParameterizedTest(name = "forwarded status {0} → 500")
+    @ValueSource(ints = {200, 302, 999})
+    void a_forwarded_status_that_is_no_error_returns_500(int forwarded) {
+        assertProblem(mvc.get().uri("/error").requestAttr(RequestDispatcher.ERROR_STATUS_CODE, forwarded)
+                        .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/users").exchange(),
+                SERVER_ERROR, HttpStatus.INTERNAL_SERVER_ERROR, null, "/api/users");
+    }
+
+    /**
+     * The duplicate e-mail is the one integrity violation the API answers with 409: any other (here a CHECK constraint
+     * the test adds for the length of one request) is a bug, so a 500 whose error id is the request's id, never a 409
+     * that would tell the client to change its e-mail.
+     */
+    @Test
+    void another_database_constraint_violation_returns_500_with_the_request_id_not_409(CapturedOutput log) throws Exception {
+        jdbc.execute("alter table users add constraint ck_users_name_for_test check (name <> 'Refused by the database')");
+        try {
+            MvcTestResult result = mvc.post().uri("/api/users").header(RequestId.HEADER, "db-check-violation")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\", \"name\": \"Refused by the database\"}"
+                            .formatted(TestUsers.uniqueEmail("db-check"))).exchange();
+
+            assertProblem(result, SERVER_ERROR, HttpStatus.INTERNAL_SERVER_ERROR,
+                    "An unexpected error occurred. Report error id db-check-violation if it persists.")
+                    .hasHeader(RequestId.HEADER, "db-check-violation")
+                    .bodyJson().extractingPath("$.errorId").isEqualTo("db-check-violation");
+            assertThat(result.getResponse().getContentAsString()).doesNotContainIgnoringCase("constraint");
+            assertThat(log.getOut()).contains("Unexpected error db-check-violation on POST /api/users")
+                    .contains("DataIntegrityViolationException");
+        } finally {
+            jdbc.execute("alter table users drop constraint ck_users_name_for_test");
+        }
     }
 }
