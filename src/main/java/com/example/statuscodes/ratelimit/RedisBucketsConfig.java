@@ -28,8 +28,8 @@ import java.time.Duration;
  * <ul>
  *   <li>Compare-and-swap buckets (bucket4j's Lettuce module): an exchange with Redis is two round trips, a
  *       {@code GET} of the bucket, then a short Lua script that writes the new state only if the key still holds
- *       what was read (otherwise another instance came first, and bucket4j reads again). A client's concurrent
- *       requests to one instance share an exchange ({@link RateLimiter}).</li>
+ *       what was read, or is still absent for a new bucket (otherwise another instance came first, and bucket4j
+ *       reads again). A client's concurrent requests to one instance share an exchange ({@link RateLimiter}).</li>
  *   <li>Keys are namespaced ({@code app.rate-limit.redis.key-prefix}) and expire as soon as the bucket would be
  *       full again, as in memory, so Redis holds only the buckets of clients active in the last minute.</li>
  *   <li>Short timeouts, and commands are rejected at once while the connection is down (no queueing), so an
