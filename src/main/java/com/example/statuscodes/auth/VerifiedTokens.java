@@ -14,9 +14,9 @@ import java.time.Duration;
  * <p>
  * Whether a string is an HS256 token signed with our key never changes, so that answer can be remembered; whether
  * the token is still good can change (it expires), so the claim rules, expiry among them, run on every request,
- * exactly as the full decoder runs them. Only tokens that passed every check are remembered; a cached token that now fails a
- * rule goes through the full decoder again, so its 401 is the same refusal, word for word, as without the cache
- * (and stays cached until a success replaces it or it ages out: it can only ever fail the same rule again).
+ * exactly as the full decoder runs them. Only tokens that passed every check are remembered; a cached token that
+ * now fails a rule goes through the full decoder again, so its 401 is the same refusal, word for word, as without
+ * the cache (and stays cached until a success replaces it or it ages out: it can only ever fail the same rule again).
  * <p>
  * Why bother: a client sends the same token on every request for up to an hour, and parsing it (Base64, JSON,
  * twice, see {@link JwtConfig}) and computing its HMAC took a sixth of a refused request (a 429) and a tenth of an
