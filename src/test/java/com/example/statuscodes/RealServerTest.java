@@ -127,7 +127,7 @@ class RealServerTest {
             assertThat(repository.findAll()).filteredOn(user -> user.getRole() == Role.ADMIN).hasSize(1);
         } finally {
             User demo = repository.findById(demoAdmin).orElseThrow();
-            demo.setRole(Role.ADMIN);
+            demo.changeRole(Role.ADMIN);
             repository.save(demo);
             repository.deleteById(second.getId());
         }

@@ -22,11 +22,15 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  *   firewall ............ ";" in the path, control characters     → 400 (Tomcat itself refuses an encoded
  *                         in a header                             "/" or "%00" first)
  *   login limiter ....... see ratelimit.RateLimitConfigurer          → 429
- *   bearer token ........ expired, forged, alg:none, garbage       → 401 Bearer error="invalid_token"
+ *   bearer token ........ "Bearer" alone, two credentials, a token  → 400 Bearer error="invalid_request"
+ *                         with characters outside b64token
+ *                         expired, forged, alg:none, garbage       → 401 Bearer error="invalid_token"
+ *                         issued before a password or role change  → 401 Bearer error="invalid_token"
  *   API limiter ......... see ratelimit.RateLimitConfigurer          → 429
  *   URL rules ........... no token on a protected path              → 401 "Authentication required"
  *                         /api/admin/** without ADMIN              → 403 "Admin access required"
  *                         a write on someone else's account        → 403 (AccessRules, before the body is read)
+ *                         an id spelled any way but 42             → 400 naming id (the controller's own parser)
  * </pre>
  * None of these writes a response: {@link SecurityErrors} hands every refusal to the one advice.
  */
@@ -61,7 +65,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.DELETE, USER).access(AccessRules.ownAccountOrAdmin())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .bearerTokenResolver(HeaderScans.bearerTokenResolver())
+                        .bearerTokenResolver(new StrictBearerTokenResolver(HeaderScans.bearerTokenResolver()))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
                         .authenticationEntryPoint(errors)
                         // RFC 9728 metadata, linked from every 401's WWW-Authenticate: say only what is true, and

@@ -61,6 +61,7 @@ class TokenService {
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.ttl()))
                 .claim("email", user.getEmail())
+                .claim(TokenClaimRules.CREDENTIALS_VERSION, user.getCredentialsVersion())
                 .build(); // no role claim: the role is looked up per request (AccountJwtAuthenticationConverter)
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
         String token = jwtEncoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

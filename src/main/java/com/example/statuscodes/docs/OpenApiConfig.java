@@ -22,11 +22,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import com.example.statuscodes.users.UserId;
+import org.springdoc.core.customizers.ParameterCustomizer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.HandlerMethod;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +61,18 @@ public class OpenApiConfig {
                                 .scheme("bearer").bearerFormat("JWT")
                                 .description("POST /api/auth/token, then paste the access_token")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    /** A user id in a path is a number spelled one way only ({@link UserId}): say so, not just "string". */
+    @Bean
+    ParameterCustomizer userIdParameter() {
+        return (parameter, methodParameter) -> {
+            if (parameter != null && methodParameter.getParameterType() == UserId.class) {
+                parameter.schema(new IntegerSchema().format("int64").minimum(BigDecimal.ONE)).example(2)
+                        .description("Plain decimal digits: no sign, leading zero, space or prefix; any other spelling is a 400");
+            }
+            return parameter;
+        };
     }
 
     /**

@@ -21,6 +21,7 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrorCodes;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -124,10 +125,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(errors.toProblem());
     }
 
-    /** {@code GET /api/users/abc}: a bad parameter value is a 400, not a 404 (one of the guide's common mistakes). */
+    /**
+     * {@code GET /api/users/abc}: a bad parameter value is a 400, not a 404 (one of the guide's common mistakes). A
+     * converter that refuses with an answer of its own ({@code users.InvalidUserIdException}) is answered in its words,
+     * exactly as when an access rule in the security chain raised it.
+     */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (ex.getMostSpecificCause() instanceof ErrorResponse refusal) {
+            return problem(refusal.getBody());
+        }
         String parameter = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
         return problem(new ValidationErrors()
                 .badParameter(parameter, ValidationErrors.expected(ex.getRequiredType()))
@@ -236,16 +244,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * Every 401: "who are you?". No token on a protected path ({@code ExceptionTranslationFilter}), a bad token
      * (the bearer filter), or an anonymous caller refused by a rule inside MVC (below). Spring's
      * {@link BearerTokenAuthenticationEntryPoint} writes the status and the {@code WWW-Authenticate} header RFC 9110
-     * requires on every 401; the body is ours.
+     * requires on every 401; the body is ours. One 400 comes through here too: a malformed {@code Authorization}
+     * header ({@code auth.StrictBearerTokenResolver}), with RFC 6750's {@code error="invalid_request"}.
      */
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException ex, HttpServletRequest request,
                                            HttpServletResponse response) {
-        if (ex instanceof OAuth2AuthenticationException) {
+        if (ex instanceof OAuth2AuthenticationException oauth) {
+            if (BearerTokenErrorCodes.INVALID_REQUEST.equals(oauth.getError().getErrorCode())) {
+                // RFC 6750 section 3.1: an Authorization header that is not one bearer token is a malformed request.
+                bearerChallenge.commence(request, response, oauth);
+                return problem(Problems.of(HttpStatus.BAD_REQUEST, oauth.getError().getDescription()));
+            }
             // The header's error_description is ours too: a library's "Signed JWT rejected: Invalid signature"
-            // tells an attacker which check failed, and a client can do nothing different with it.
-            bearerChallenge.commence(request, response, new InvalidBearerTokenException(INVALID_TOKEN));
-            return problem(Problems.of(HttpStatus.UNAUTHORIZED, INVALID_TOKEN));
+            // tells an attacker which check failed, and a client can do nothing different with it. Only a refusal
+            // that carries its own answer (a token issued before a password change) says more.
+            String detail = ex instanceof ErrorResponse own ? own.getBody().getDetail() : INVALID_TOKEN;
+            bearerChallenge.commence(request, response, new InvalidBearerTokenException(detail));
+            return problem(Problems.of(HttpStatus.UNAUTHORIZED, detail));
         }
         bearerChallenge.commence(request, response, ex);
         return problem(Problems.of(HttpStatus.UNAUTHORIZED, AUTHENTICATION_REQUIRED));

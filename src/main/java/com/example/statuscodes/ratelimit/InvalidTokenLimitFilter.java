@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -16,9 +15,9 @@ import java.io.IOException;
 /**
  * A request with a bearer token is limited per user, once the token is verified. A token that fails verification
  * names no user, so without this filter a client could send invalid tokens without limit, and a client already
- * refused with 429 could go on that way. Each invalid token is therefore counted against the client's address,
- * in the same bucket as its anonymous requests; an address with nothing left gets a 429 before its token is
- * even verified.
+ * refused with 429 could go on that way. Each invalid token (or malformed {@code Authorization} header) is
+ * therefore counted against the client's address, in the same bucket as its anonymous requests; an address with
+ * nothing left gets a 429 before its token is even verified.
  * <p>
  * Only addresses that sent an invalid token recently are looked up before verification (a small local set), so
  * a client with a valid token pays nothing here, not even a round trip to a shared bucket store.
@@ -54,7 +53,8 @@ class InvalidTokenLimitFilter extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
-        if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
+        // A refused credential: every 401, and the 400 for a malformed Authorization header, carry a Bearer challenge.
+        if (response.containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
             recentlyInvalid.put(address, Boolean.TRUE);
             limiter.tryConsume(policy, address);
         }

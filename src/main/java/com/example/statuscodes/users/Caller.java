@@ -13,8 +13,9 @@ public record Caller(long id, Role role) implements Principal {
         return role == Role.ADMIN;
     }
 
-    public boolean owns(long accountId) {
-        return id == accountId;
+    /** The rule for writing an account: your own, or any if you are an admin. */
+    public boolean mayChange(long accountId) {
+        return admin() || id == accountId;
     }
 
     /** The user id, which is also the token's subject; the rate limiter keys a signed-in caller by it. */

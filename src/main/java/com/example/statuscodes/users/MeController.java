@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static org.springframework.http.HttpStatus.BAD_REQUEST;
 import static org.springframework.http.HttpStatus.NOT_ACCEPTABLE;
 import static org.springframework.http.HttpStatus.UNAUTHORIZED;
 
@@ -27,7 +28,7 @@ class MeController {
         this.users = users;
     }
 
-    @ProblemResponses({UNAUTHORIZED, NOT_ACCEPTABLE})
+    @ProblemResponses({BAD_REQUEST, UNAUTHORIZED, NOT_ACCEPTABLE}) // 400: a malformed Authorization header
     @Operation(summary = "The signed-in user's own account")
     @GetMapping("/api/me")
     public UserResponse me(@AuthenticationPrincipal Caller caller) {

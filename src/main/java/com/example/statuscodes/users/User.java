@@ -46,6 +46,13 @@ public class User {
     /** Never serialised: {@link UserResponse} has no such field. Null means the account cannot log in. */
     private String passwordHash;
 
+    /**
+     * How many times the password or the role has changed. A token says which count it was issued with; any
+     * other count ends it ({@code auth.AccountJwtAuthenticationConverter}), so a change logs out every session.
+     */
+    @Column(nullable = false)
+    private int credentialsVersion;
+
     /** Optimistic locking: a concurrent update fails instead of silently overwriting (409, or 412 with If-Match). */
     @Version
     private long version;
@@ -97,8 +104,12 @@ public class User {
         return role;
     }
 
-    public void setRole(Role role) {
-        this.role = role;
+    /** Another role ends every token issued before it (see {@link #getCredentialsVersion()}); the same role does not. */
+    public void changeRole(Role role) {
+        if (this.role != role) {
+            this.role = role;
+            credentialsVersion++;
+        }
     }
 
     public Instant getCreatedAt() {
@@ -109,8 +120,19 @@ public class User {
         return passwordHash;
     }
 
+    /** The first password, for an account that has none (a sign-up, the demo data): no token exists yet. */
     public void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
+    }
+
+    /** A new password ends every token issued before it, even when it is the same password again. */
+    public void changePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+        credentialsVersion++;
+    }
+
+    public int getCredentialsVersion() {
+        return credentialsVersion;
     }
 
     public long getVersion() {

@@ -110,9 +110,9 @@ class UserController {
     @ProblemResponses({NOT_MODIFIED, BAD_REQUEST, UNAUTHORIZED, NOT_FOUND, NOT_ACCEPTABLE})
     @Operation(summary = "Get one user (200 with an ETag, 304 if unchanged)")
     @GetMapping("/{id}")
-    public ResponseEntity<UserResponse> get(@PathVariable long id,
+    public ResponseEntity<UserResponse> get(@PathVariable UserId id,
                                             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        UserResponse user = users.get(id);
+        UserResponse user = users.get(id.value());
         if (!UserVersion.noneMatch(ifNoneMatch, user.version())) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(user.etag()).build();
         }
@@ -153,11 +153,11 @@ class UserController {
             CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Replace a user (200 with the new state)")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<UserResponse> replace(@PathVariable long id, @Valid @RequestBody UserRequest request,
+    public ResponseEntity<UserResponse> replace(@PathVariable UserId id, @Valid @RequestBody UserRequest request,
                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                 @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                                 @AuthenticationPrincipal Caller caller) {
-        return withEtag(users.replace(caller, id, request, new Preconditions(ifMatch, ifNoneMatch)));
+        return withEtag(users.replace(caller, id.value(), request, new Preconditions(ifMatch, ifNoneMatch)));
     }
 
     /** Only {@code application/merge-patch+json}: any other Content-Type → 415 with an {@code Accept} header naming it. */
@@ -167,7 +167,7 @@ class UserController {
             CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Change some fields of a user (JSON merge patch)")
     @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
-    public ResponseEntity<UserResponse> patch(@PathVariable long id,
+    public ResponseEntity<UserResponse> patch(@PathVariable UserId id,
                                               @io.swagger.v3.oas.annotations.parameters.RequestBody(
                                                       description = "Any subset of the user's fields; null clears an optional one",
                                                       content = @Content(mediaType = MERGE_PATCH_JSON,
@@ -176,7 +176,7 @@ class UserController {
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                               @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
                                               @AuthenticationPrincipal Caller caller) throws BindException {
-        return withEtag(users.patch(caller, id, patch, new Preconditions(ifMatch, ifNoneMatch)));
+        return withEtag(users.patch(caller, id.value(), patch, new Preconditions(ifMatch, ifNoneMatch)));
     }
 
     /** 204: deleted, nothing to return. The same DELETE again → 404. */
@@ -185,10 +185,11 @@ class UserController {
             NOT_ACCEPTABLE})
     @Operation(summary = "Delete a user (204)")
     @DeleteMapping("/{id}")
-    public ResponseEntity<Void> delete(@PathVariable long id,
+    public ResponseEntity<Void> delete(@PathVariable UserId id,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        users.delete(id, new Preconditions(ifMatch, ifNoneMatch));
+                                       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+                                       @AuthenticationPrincipal Caller caller) {
+        users.delete(caller, id.value(), new Preconditions(ifMatch, ifNoneMatch));
         return ResponseEntity.noContent().build();
     }
 

@@ -1,7 +1,6 @@
 package com.example.statuscodes.users;
 
 import com.example.statuscodes.admin.AdminSettingsStore;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.Page;
@@ -27,16 +26,14 @@ class UserService {
     private final AdminSettingsStore settings;
     private final SpringValidatorAdapter validator;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
 
     UserService(UserRepository repository, PasswordEncoder passwordEncoder, AdminSettingsStore settings,
-                       Validator validator, Clock clock, ApplicationEventPublisher events) {
+                       Validator validator, Clock clock) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.settings = settings;
         this.validator = new SpringValidatorAdapter(validator);
         this.clock = clock;
-        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -66,11 +63,13 @@ class UserService {
 
     /**
      * PUT: full replacement of the editable fields; an absent {@code role} or {@code password} is kept.
-     * With {@code If-Match}, a stale ETag → 412 before anything is written (and so with a matching {@code If-None-Match}). Whether the caller may write this
-     * account at all was decided before the body was read ({@code auth.AccessRules}).
+     * With {@code If-Match}, a stale ETag → 412 before anything is written (and so with a matching {@code If-None-Match}).
+     * Whether the caller may write this account was decided before the body was read ({@code auth.AccessRules}); each
+     * write checks it again ({@link NotYourAccountException}), so a route those rules miss cannot write.
      */
     @Transactional
     public UserResponse replace(Caller caller, long id, UserRequest request, Preconditions preconditions) {
+        NotYourAccountException.check(caller, id);
         OnlyAdminsSetRolesException.check(caller, request.role() != null);
         User user = find(id);
         preconditions.check(user);
@@ -82,6 +81,7 @@ class UserService {
     /** PATCH (RFC 7396): merge onto the current state, then validate the result exactly like a PUT body. */
     @Transactional
     public UserResponse patch(Caller caller, long id, UserPatch patch, Preconditions preconditions) throws BindException {
+        NotYourAccountException.check(caller, id);
         OnlyAdminsSetRolesException.check(caller, patch.touchesRole());
         User user = find(id);
         preconditions.check(user);
@@ -93,7 +93,8 @@ class UserService {
     }
 
     @Transactional
-    public void delete(long id, Preconditions preconditions) {
+    public void delete(Caller caller, long id, Preconditions preconditions) {
+        NotYourAccountException.check(caller, id);
         User user = find(id);
         preconditions.check(user);
         keepAnAdmin(user, null);
@@ -132,10 +133,10 @@ class UserService {
         user.setName(request.name());
         user.setAge(request.age());
         if (request.role() != null) {
-            user.setRole(request.role());
+            user.changeRole(request.role());
         }
         if (request.password() != null) {
-            user.setPasswordHash(passwordEncoder.encode(request.password()));
+            user.changePassword(passwordEncoder.encode(request.password()));
         }
     }
 
@@ -157,9 +158,7 @@ class UserService {
 
     private User writeNow(Supplier<User> write) {
         try {
-            User written = write.get();
-            events.publishEvent(new UserChangedEvent(written.getId()));
-            return written;
+            return write.get();
         } catch (DataIntegrityViolationException ex) {
             if (violates(ex, User.EMAIL_CONSTRAINT)) {
                 throw new DuplicateEmailException(ex);

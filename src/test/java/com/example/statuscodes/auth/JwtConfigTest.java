@@ -1,6 +1,8 @@
 package com.example.statuscodes.auth;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -102,7 +104,7 @@ class JwtConfigTest {
 
     @Test
     void a_token_the_encoder_issues_is_one_the_decoder_accepts_on_the_decoders_clock() {
-        String token = token(JwtClaimsSet.builder().subject("7").issuedAt(ISSUED).expiresAt(ISSUED.plusSeconds(3600)).build());
+        String token = token(JwtClaimsSet.builder().subject("7").claim(TokenClaimRules.CREDENTIALS_VERSION, 0).issuedAt(ISSUED).expiresAt(ISSUED.plusSeconds(3600)).build());
 
         assertThat(decoderAt(ISSUED.plusSeconds(60)).decode(token).getSubject()).isEqualTo("7");
         assertThatThrownBy(() -> decoderAt(ISSUED.plusSeconds(3600 + 61)).decode(token))
@@ -121,12 +123,24 @@ class JwtConfigTest {
     @Test
     void the_decoder_refuses_a_subject_that_is_a_number_not_a_string() throws Exception {
         long iat = ISSUED.getEpochSecond();
-        String numeric = signed("{\"sub\":7,\"iat\":%d,\"exp\":%d}".formatted(iat, iat + 600));
+        String numeric = signed("{\"sub\":7,\"credentials_version\":0,\"iat\":%d,\"exp\":%d}".formatted(iat, iat + 600));
         assertThatThrownBy(() -> decoderAt(ISSUED).decode(numeric))
                 .isInstanceOf(BadJwtException.class)
                 .hasMessage("The token's subject is not a string");
-        assertThat(decoderAt(ISSUED).decode(signed("{\"sub\":\"7\",\"iat\":%d,\"exp\":%d}".formatted(iat, iat + 600)))
+        assertThat(decoderAt(ISSUED).decode(signed("{\"sub\":\"7\",\"credentials_version\":0,\"iat\":%d,\"exp\":%d}".formatted(iat, iat + 600)))
                 .getSubject()).isEqualTo("7");
+    }
+
+    /** The account's count of password and role changes, as a whole number: anything else names no credentials. */
+    @ParameterizedTest(name = "credentials_version: {0}")
+    @ValueSource(strings = {"", ",\"credentials_version\":-1", ",\"credentials_version\":1.5", ",\"credentials_version\":\"0\"",
+            ",\"credentials_version\":null", ",\"credentials_version\":[0]"})
+    void the_decoder_refuses_a_token_without_a_whole_credentials_version(String claim) throws Exception {
+        long iat = ISSUED.getEpochSecond();
+        String token = signed("{\"sub\":\"7\",\"iat\":%d,\"exp\":%d%s}".formatted(iat, iat + 600, claim));
+        assertThatThrownBy(() -> decoderAt(ISSUED).decode(token))
+                .isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining("The token does not say which credentials it was issued for");
     }
 
     @Test

@@ -50,7 +50,7 @@ class VerifiedTokensTest {
     private final JwtDecoder decoder = config.jwtDecoder(key, new JwtProperties(null, TTL), clock);
 
     private String token() {
-        JwtClaimsSet claims = JwtClaimsSet.builder().subject("2").issuedAt(now).expiresAt(now.plus(TTL)).build();
+        JwtClaimsSet claims = JwtClaimsSet.builder().subject("2").claim(TokenClaimRules.CREDENTIALS_VERSION, 0).issuedAt(now).expiresAt(now.plus(TTL)).build();
         return config.jwtEncoder(key)
                 .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();

@@ -3,6 +3,7 @@ package com.example.statuscodes.spec;
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.users.User;
+import com.example.statuscodes.users.UserRepository;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import java.util.Map;
 import static com.example.statuscodes.support.Problem.assertErrors;
 import static com.example.statuscodes.errors.ProblemType.VALIDATION;
 import static com.example.statuscodes.support.Problem.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The guide's 400: the server cannot understand the request (invalid JSON, wrong types, missing required
@@ -36,6 +38,10 @@ class Status400BadRequestTest {
     MockMvcTester mvc;
     @Autowired
     TestUsers users;
+    @Autowired
+    UserRepository repository;
+
+    private static final String ID_FORMAT = "Must be a positive integer in plain decimal digits, like 42";
 
     private MvcTestResult postUser(String body) {
         return mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
@@ -212,10 +218,10 @@ class Status400BadRequestTest {
             MvcTestResult result = mvc.get().uri("/api/users/abc").header(HttpHeaders.AUTHORIZATION, users.alice())
                     .exchange();
             assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: id");
-            assertErrors(result, Map.of("id", "Must be an integer"));
+            assertErrors(result, Map.of("id", ID_FORMAT));
         }
 
-        /** The ownership rule lets an id that names no account through, so that MVC answers 400, not 403. */
+        /** The ownership rule reads the id with the controller's own parser: what it cannot read is that parser's 400. */
         @ParameterizedTest(name = "{0} /api/users/abc as a user → 400 naming id")
         @ValueSource(strings = {"PUT", "PATCH", "DELETE"})
         void change_of_a_non_numeric_user_id_by_a_user_returns_400_not_403(String method) {
@@ -224,7 +230,51 @@ class Status400BadRequestTest {
                     .contentType(method.equals("PATCH") ? "application/merge-patch+json" : MediaType.APPLICATION_JSON_VALUE)
                     .content("{\"email\": \"alice@example.com\"}").exchange();
             assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: id");
-            assertErrors(result, Map.of("id", "Must be an integer"));
+            assertErrors(result, Map.of("id", ID_FORMAT));
+        }
+
+        /**
+         * The takeover: {@code PATCH /api/users/0x2} by alice once changed the admin's password, because the access
+         * rule could not read {@code 0x2} and let it through, and Spring's conversion to {@code long} read it as 2.
+         * One parser now reads the id for both (canonical decimal digits), so every other spelling is a 400 before
+         * any rule or handler acts on it, and the account it might name is left as it was.
+         */
+        @ParameterizedTest(name = "{0} /api/users/<the admin''s id as \"{1}\"> as a user → 400 naming id, nothing written")
+        @CsvSource(delimiter = '|', value = {
+                "PATCH  | 0x%d", "PATCH | 0X%d", "PATCH | %%23%d", "PATCH | 0%d", "PATCH | 00%d", "PATCH | +%d",
+                "PATCH  | %d.0", "PATCH | %de0", "PATCH | %%20%d", "PATCH | %d%%20", "PATCH | %%09%d", "PATCH | %d%%0B",
+                "PUT    | 0x%d", "PUT   | 0%d", "PUT | +%d", "PUT | %%20%d",
+                "DELETE | 0x%d", "DELETE | 0%d", "DELETE | +%d", "DELETE | %%20%d"})
+        void another_spelling_of_an_account_id_returns_400_and_changes_nothing(String method, String spelling) {
+            long adminId = users.adminId();
+            User before = repository.findById(adminId).orElseThrow();
+            MvcTestResult result = mvc.method(HttpMethod.valueOf(method))
+                    .uri(URI.create("/api/users/" + spelling.formatted(adminId)))
+                    .header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .contentType(method.equals("PATCH") ? "application/merge-patch+json" : MediaType.APPLICATION_JSON_VALUE)
+                    .content("{\"email\": \"admin@example.com\", \"password\": \"owned-by-alice-123\"}").exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: id");
+            assertErrors(result, Map.of("id", ID_FORMAT));
+            User after = repository.findById(adminId).orElseThrow();
+            assertThat(after.getPasswordHash()).isEqualTo(before.getPasswordHash());
+            assertThat(after.getVersion()).isEqualTo(before.getVersion());
+        }
+
+        /** Reads as well as writes, admins as well as users: one spelling per id everywhere, so no two readers differ. */
+        @ParameterizedTest(name = "GET /api/users/{0} as an admin → 400 naming id")
+        @ValueSource(strings = {"0x1", "01", "+1", "-1", "0", "1.0", "1e0", "%EF%BC%91", "%D9%A1", "%201",
+                "9223372036854775808", "18446744073709551617"})
+        void any_spelling_but_plain_decimal_digits_returns_400_for_every_caller(String spelling) {
+            MvcTestResult result = mvc.get().uri(URI.create("/api/users/" + spelling))
+                    .header(HttpHeaders.AUTHORIZATION, users.admin()).exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: id");
+            assertErrors(result, Map.of("id", ID_FORMAT));
+        }
+
+        @Test
+        void the_largest_id_spelled_plainly_is_read_and_names_no_user() {
+            assertProblem(mvc.get().uri("/api/users/9223372036854775807").header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .exchange(), HttpStatus.NOT_FOUND, "User not found");
         }
 
         @ParameterizedTest(name = "{0}={1} → 400 \"{2}\"")
@@ -270,6 +320,44 @@ class Status400BadRequestTest {
             assertProblem(mvc.get().uri(URI.create("/api/users/1%2F2")).header(HttpHeaders.AUTHORIZATION, users.alice())
                             .exchange(), HttpStatus.BAD_REQUEST,
                     "The request contains characters that are not allowed in a URL or header");
+        }
+    }
+
+    /**
+     * RFC 6750 section 3.1: an {@code Authorization} header that is not one bearer token is a malformed request, 400
+     * with {@code error="invalid_request"}; no token was checked. A well-formed token that is wrong stays a 401
+     * {@code invalid_token} ({@code Status401UnauthorizedTest}).
+     */
+    @Nested
+    @DisplayName("a malformed Authorization header → invalid_request")
+    class MalformedAuthorization {
+
+        private static final String MALFORMED = "The Authorization header must be the word Bearer, one space and one token";
+
+        private void assertInvalidRequest(MvcTestResult result) {
+            assertProblem(result, HttpStatus.BAD_REQUEST, MALFORMED)
+                    .headers().hasHeaderSatisfying(HttpHeaders.WWW_AUTHENTICATE, values -> assertThat(values).singleElement()
+                            .asString().startsWith("Bearer error=\"invalid_request\", error_description=\"" + MALFORMED + "\""));
+        }
+
+        @ParameterizedTest(name = "Authorization: \"{0}\" → 400 invalid_request")
+        @ValueSource(strings = {"Bearer", "Bearer ", "bearer  abc", "Bearer abc def", "Bearer ab$cd", "Bearer abc=def",
+                "Bearer ab\u00e9"})
+        void a_bearer_header_that_is_not_one_token_returns_400_invalid_request(String authorization) {
+            assertInvalidRequest(mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, authorization).exchange());
+        }
+
+        @Test
+        void two_authorization_headers_return_400_invalid_request() {
+            assertInvalidRequest(mvc.get().uri("/api/me")
+                    .header(HttpHeaders.AUTHORIZATION, users.alice(), users.admin()).exchange());
+        }
+
+        @Test
+        void a_malformed_header_on_a_public_route_is_refused_too() {
+            assertInvalidRequest(mvc.post().uri("/api/users").header(HttpHeaders.AUTHORIZATION, "Bearer")
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"email\": \"malformed@example.com\"}").exchange());
+            assertThat(repository.findByEmail("malformed@example.com")).isEmpty();
         }
     }
 }

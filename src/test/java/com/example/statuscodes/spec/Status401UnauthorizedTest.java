@@ -130,53 +130,49 @@ class Status401UnauthorizedTest {
 
         @Test
         void a_well_signed_token_without_exp_returns_401_invalid_token() {
-            assertInvalidToken(tokens.signedPayload("{\"sub\":\"%d\",\"iat\":%d}".formatted(users.aliceId(), now())));
+            assertInvalidToken(signed("{\"sub\":\"%d\",\"iat\":%d}", users.aliceId(), now()));
         }
 
         @Test
         void a_well_signed_token_without_iat_returns_401_invalid_token() {
-            assertInvalidToken(tokens.signedPayload("{\"sub\":\"%d\",\"exp\":%d}".formatted(users.aliceId(), now() + 600)));
+            assertInvalidToken(signed("{\"sub\":\"%d\",\"exp\":%d}", users.aliceId(), now() + 600));
         }
 
         @Test
         void a_well_signed_token_that_lives_longer_than_the_ttl_returns_401_invalid_token() {
             long year2100 = 4_102_444_800L;
-            assertInvalidToken(tokens.signedPayload("{\"sub\":\"%d\",\"iat\":%d,\"exp\":%d}"
-                    .formatted(users.aliceId(), now(), year2100)));
+            assertInvalidToken(signed("{\"sub\":\"%d\",\"iat\":%d,\"exp\":%d}", users.aliceId(), now(), year2100));
         }
 
         @Test
         void a_well_signed_token_that_lives_the_ttl_plus_the_clock_skew_is_accepted() {
             long iat = now();
-            assertThat(mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.signedPayload(
-                    "{\"sub\":\"%d\",\"iat\":%d,\"exp\":%d}".formatted(users.aliceId(), iat, iat + 3600 + 60))))
+            assertThat(mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + signed(
+                    "{\"sub\":\"%d\",\"iat\":%d,\"exp\":%d}", users.aliceId(), iat, iat + 3600 + 60)))
                     .hasStatusOk();
         }
 
         @Test
         void a_well_signed_token_that_lives_one_second_longer_than_the_ttl_plus_the_skew_returns_401_invalid_token() {
             long iat = now();
-            assertInvalidToken(tokens.signedPayload("{\"sub\":\"%d\",\"iat\":%d,\"exp\":%d}"
-                    .formatted(users.aliceId(), iat, iat + 3600 + 61)));
+            assertInvalidToken(signed("{\"sub\":\"%d\",\"iat\":%d,\"exp\":%d}", users.aliceId(), iat, iat + 3600 + 61));
         }
 
         @Test
         void a_well_signed_token_issued_in_the_future_returns_401_invalid_token() {
-            assertInvalidToken(tokens.signedPayload("{\"sub\":\"%d\",\"iat\":%d,\"exp\":%d}"
-                    .formatted(users.aliceId(), now() + 600, now() + 1200)));
+            assertInvalidToken(signed("{\"sub\":\"%d\",\"iat\":%d,\"exp\":%d}", users.aliceId(), now() + 600, now() + 1200));
         }
 
         @ParameterizedTest(name = "sub: {0}")
         @ValueSource(strings = {"\"0%d\"", "\"+%d\"", "%d", "\" %d\""})
         void a_well_signed_token_whose_subject_is_not_the_canonical_id_returns_401_invalid_token(String subject) {
-            assertInvalidToken(tokens.signedPayload("{\"sub\":%s,\"iat\":%d,\"exp\":%d}"
-                    .formatted(subject.formatted(users.aliceId()), now(), now() + 600)));
+            assertInvalidToken(signed("{\"sub\":%s,\"iat\":%d,\"exp\":%d}", subject.formatted(users.aliceId()), now(), now() + 600));
         }
 
         @Test
         void the_same_token_with_the_canonical_subject_is_accepted() {
-            assertThat(mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.signedPayload(
-                    "{\"sub\":\"%d\",\"iat\":%d,\"exp\":%d}".formatted(users.aliceId(), now(), now() + 600))))
+            assertThat(mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + signed(
+                    "{\"sub\":\"%d\",\"iat\":%d,\"exp\":%d}", users.aliceId(), now(), now() + 600)))
                     .hasStatusOk();
         }
 
@@ -187,6 +183,12 @@ class Status401UnauthorizedTest {
             assertThat(result).headers().hasHeaderSatisfying(HttpHeaders.WWW_AUTHENTICATE, values ->
                     assertThat(values.get(0)).contains("error_description=\"The access token is invalid or expired\"")
                             .doesNotContain("JWT").doesNotContain("signature"));
+        }
+
+        /** A token with exactly these claims plus the account's current {@code credentials_version}, signed with the API's key. */
+        private String signed(String claims, Object... values) {
+            return tokens.signedPayload("{\"credentials_version\":%d,".formatted(tokens.credentialsVersion(users.aliceId()))
+                    + claims.formatted(values).substring(1));
         }
 
         private static long now() {
@@ -207,6 +209,101 @@ class Status401UnauthorizedTest {
             // An id reused after a restart of the in-memory database must not inherit an old token.
             User user = users.create("reused-id");
             assertInvalidToken(tokens.issuedAt(user.getId(), user.getCreatedAt().minusSeconds(60)));
+        }
+    }
+
+    /**
+     * A token stands for the credentials it was issued for: after a password change (by the user or by an admin) or a
+     * role change, every token issued before it is refused at its next use, saying why; the token of the login after
+     * the change works. Other changes (a name) end nothing.
+     */
+    @Nested
+    @DisplayName("a token issued before the password or role changed → invalid_token, saying so")
+    class TokenIssuedBeforeACredentialChange {
+
+        private static final String NO_LONGER_VALID = "The access token is no longer valid: the account's password or"
+                + " role changed after it was issued; log in again";
+        private static final String OLD_PASSWORD = "first-password-123";
+        private static final String NEW_PASSWORD = "second-password-456";
+
+        /** Signs up with a password and logs in: the account's id and a token as a real client gets it. */
+        private long signUp(String email) throws Exception {
+            MvcTestResult created = mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, OLD_PASSWORD)).exchange();
+            assertThat(created).hasStatus(HttpStatus.CREATED);
+            return ((Number) JsonPath.read(created.getResponse().getContentAsString(), "$.id")).longValue();
+        }
+
+        private String login(String email, String password) throws Exception {
+            MvcTestResult login = mvc.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password)).exchange();
+            assertThat(login).hasStatusOk();
+            return "Bearer " + JsonPath.<String>read(login.getResponse().getContentAsString(), "$.access_token");
+        }
+
+        private void patch(long id, String bearer, String body) {
+            assertThat(mvc.patch().uri("/api/users/{id}", id).header(HttpHeaders.AUTHORIZATION, bearer)
+                    .contentType("application/merge-patch+json").content(body)).hasStatusOk();
+        }
+
+        private void assertNoLongerValid(String bearer) {
+            assertProblem(mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, bearer).exchange(),
+                    HttpStatus.UNAUTHORIZED, NO_LONGER_VALID)
+                    .headers().hasHeaderSatisfying(HttpHeaders.WWW_AUTHENTICATE, values -> assertThat(values.get(0))
+                            .startsWith("Bearer error=\"invalid_token\", error_description=\"" + NO_LONGER_VALID + "\""));
+        }
+
+        @Test
+        void token_issued_before_the_user_changed_their_password_returns_401_no_longer_valid() throws Exception {
+            String email = TestUsers.uniqueEmail("own-password");
+            long id = signUp(email);
+            String before = login(email, OLD_PASSWORD);
+            patch(id, before, "{\"password\": \"%s\"}".formatted(NEW_PASSWORD));
+
+            assertNoLongerValid(before);
+            assertThat(mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, login(email, NEW_PASSWORD))).hasStatusOk();
+        }
+
+        @Test
+        void token_issued_before_an_admin_changed_the_password_returns_401_no_longer_valid() throws Exception {
+            String email = TestUsers.uniqueEmail("reset-password");
+            long id = signUp(email);
+            String before = login(email, OLD_PASSWORD);
+            patch(id, users.admin(), "{\"password\": \"%s\"}".formatted(NEW_PASSWORD));
+
+            assertNoLongerValid(before);
+            assertThat(mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, login(email, NEW_PASSWORD))).hasStatusOk();
+        }
+
+        @Test
+        void token_issued_before_a_role_change_returns_401_no_longer_valid() throws Exception {
+            String email = TestUsers.uniqueEmail("promoted");
+            long id = signUp(email);
+            String before = login(email, OLD_PASSWORD);
+            patch(id, users.admin(), "{\"role\": \"ADMIN\"}");
+
+            assertNoLongerValid(before);
+            assertThat(mvc.get().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, login(email, OLD_PASSWORD)))
+                    .hasStatusOk();
+        }
+
+        @Test
+        void a_change_that_is_not_a_credential_leaves_the_token_working() throws Exception {
+            String email = TestUsers.uniqueEmail("renamed");
+            long id = signUp(email);
+            String token = login(email, OLD_PASSWORD);
+            patch(id, token, "{\"name\": \"Renamed\"}");
+            patch(id, users.admin(), "{\"role\": \"USER\"}"); // the role it already has: nothing changed
+
+            assertThat(mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, token)).hasStatusOk();
+        }
+
+        @Test
+        void a_token_without_a_credentials_version_returns_401_invalid_token() {
+            long now = Instant.now().getEpochSecond();
+            assertProblem(mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.signedPayload(
+                    "{\"sub\":\"%d\",\"iat\":%d,\"exp\":%d}".formatted(users.aliceId(), now, now + 600))).exchange(),
+                    HttpStatus.UNAUTHORIZED, "The access token is invalid or expired");
         }
     }
 

@@ -90,7 +90,7 @@ class Status409ConflictTest {
             repository.findAll().stream()
                     .filter(user -> user.getRole() == Role.ADMIN && !user.getEmail().equals("admin@example.com"))
                     .forEach(user -> {
-                        user.setRole(Role.USER);
+                        user.changeRole(Role.USER);
                         repository.save(user);
                     });
         }

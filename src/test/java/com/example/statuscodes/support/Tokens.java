@@ -1,6 +1,8 @@
 package com.example.statuscodes.support;
 
 import com.example.statuscodes.users.Role;
+import com.example.statuscodes.users.User;
+import com.example.statuscodes.users.UserRepository;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -26,12 +28,17 @@ import java.util.List;
 @TestComponent
 public class Tokens {
 
+    /** The claim {@code auth.TokenClaimRules} asks for: the account's count of password and role changes. */
+    public static final String CREDENTIALS_VERSION = "credentials_version";
+
     private final JwtEncoder apiEncoder;
     private final SecretKey apiKey;
+    private final UserRepository users;
 
-    public Tokens(JwtEncoder apiEncoder, SecretKey jwtSigningKey) {
+    public Tokens(JwtEncoder apiEncoder, SecretKey jwtSigningKey, UserRepository users) {
         this.apiEncoder = apiEncoder;
         this.apiKey = jwtSigningKey;
+        this.users = users;
     }
 
     /**
@@ -63,6 +70,7 @@ public class Tokens {
     public String issuedAt(long userId, Instant issuedAt) {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .subject(Long.toString(userId))
+                .claim(CREDENTIALS_VERSION, credentialsVersion(userId))
                 .issuedAt(issuedAt)
                 .expiresAt(issuedAt.plus(Duration.ofHours(1)))
                 .build();
@@ -91,9 +99,15 @@ public class Tokens {
                 + base64("{\"sub\":\"" + userId + "\",\"roles\":[\"ADMIN\"],\"exp\":" + exp + "}") + ".";
     }
 
-    private static String sign(JwtEncoder encoder, long userId, Role forgedRole, Instant expiresAt) {
+    /** The account's current count, as a login now would write it (0 for an id with no account). */
+    public int credentialsVersion(long userId) {
+        return users.findById(userId).map(User::getCredentialsVersion).orElse(0);
+    }
+
+    private String sign(JwtEncoder encoder, long userId, Role forgedRole, Instant expiresAt) {
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .subject(Long.toString(userId))
+                .claim(CREDENTIALS_VERSION, credentialsVersion(userId))
                 .issuedAt(Instant.now().isBefore(expiresAt) ? Instant.now() : expiresAt.minus(Duration.ofHours(1)))
                 .expiresAt(expiresAt);
         if (forgedRole != null) {

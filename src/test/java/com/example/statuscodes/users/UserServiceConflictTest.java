@@ -26,7 +26,7 @@ class UserServiceConflictTest {
     private final UserRepository repository = mock(UserRepository.class);
     private final UserService service = new UserService(repository,
             PasswordEncoderFactories.createDelegatingPasswordEncoder(), mock(AdminSettingsStore.class),
-            Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC(), event -> { });
+            Validation.buildDefaultValidatorFactory().getValidator(), Clock.systemUTC());
 
     @Test
     void concurrent_update_returns_409_with_its_own_message() {
@@ -49,7 +49,7 @@ class UserServiceConflictTest {
         when(repository.findById(8L)).thenReturn(Optional.of(user));
         org.mockito.Mockito.doThrow(new ObjectOptimisticLockingFailureException(User.class, 8L)).when(repository).flush();
 
-        assertThatThrownBy(() -> service.delete(8L, Preconditions.NONE))
+        assertThatThrownBy(() -> service.delete(new Caller(8L, Role.USER), 8L, Preconditions.NONE))
                 .isInstanceOfSatisfying(ConcurrentUpdateException.class,
                         ex -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
     }
