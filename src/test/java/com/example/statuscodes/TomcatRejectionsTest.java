@@ -152,4 +152,31 @@ class TomcatRejectionsTest {
         assertThat(response.bodyText()).contains("Request body is larger than the limit of 1048576 bytes");
         assertThat(response.closed()).as("the server closed the connection within %d ms", TIMEOUT_MILLIS).isTrue();
     }
+
+    /**
+     * Request smuggling needs two readers to disagree about where a request ends. A request that names its length
+     * twice is refused; with both {@code Content-Length} and {@code Transfer-Encoding: chunked}, Tomcat reads the
+     * chunks (RFC 9112, section 6.1), answers, and closes the connection, so bytes hidden after the body are never
+     * read as a request of their own.
+     */
+    @Test
+    void two_content_lengths_return_400_and_create_nothing() throws Exception {
+        String body = "{\"email\": \"two-lengths@example.com\"}";
+        RawHttp.Response response = send(bytes("POST /api/users HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length() + "\r\nContent-Length: 5\r\n\r\n" + body));
+        assertContainerProblem(response, 400, "Bad Request");
+        assertThat(response.closed()).as("connection closed after %s", response).isTrue();
+    }
+
+    @Test
+    void content_length_with_chunked_is_read_as_chunks_and_the_connection_closed_so_nothing_is_smuggled() throws Exception {
+        String body = "{\"email\": \"chunks-win-" + System.nanoTime() + "@example.com\"}";
+        String hidden = "GET /api/me HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        RawHttp.Response response = send(bytes("POST /api/users HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n" + hidden));
+        assertThat(response.status()).as("status of %s", response).isEqualTo(201);
+        assertThat(response.header("Connection")).isEqualTo("close");
+        assertThat(response.closed()).as("connection closed after %s, the hidden request unread", response).isTrue();
+    }
 }

@@ -27,9 +27,4 @@ public record UserId(long value) {
         }
         throw new InvalidUserIdException();
     }
-
-    @Override
-    public String toString() {
-        return Long.toString(value);
-    }
 }
