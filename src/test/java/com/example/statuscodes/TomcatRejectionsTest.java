@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What Tomcat decides before any filter or servlet runs, over a bare socket (no client library would send these
  * requests): the codes Tomcat chose are kept, every one comes with a problem+json body
- * ({@code errors.ContainerErrorPages}), and a 413 does not keep the connection (and its worker) waiting for a
- * body that will never be read ({@code web.AbortedUploads}).
+ * ({@code machinery.tomcat.ContainerErrorPages}), and a 413 does not keep the connection (and its worker) waiting for a
+ * body that will never be read ({@code machinery.tomcat.AbortedUploads}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")

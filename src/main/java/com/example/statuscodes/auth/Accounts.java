@@ -18,7 +18,7 @@ import java.util.Optional;
  * <p>
  * This runs in the security filter chain, outside Spring MVC: a database that cannot be reached becomes an
  * {@link AuthenticationServiceException} whose cause is the data-access failure. Spring Security re-throws it
- * (it is not the client's fault, so no 401), and {@code web.FilterChainFailures} answers it with the advice's
+ * (it is not the client's fault, so no 401), and {@code errors.FilterExceptionsToAdvice} answers it with the advice's
  * 503.
  */
 @Component

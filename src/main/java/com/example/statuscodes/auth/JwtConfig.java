@@ -53,20 +53,23 @@ class JwtConfig {
         return NimbusJwtEncoder.withSecretKey(jwtSigningKey).build();
     }
 
-    /**
-     * Accepts HS256 signed with our key only ({@code alg: none}, other keys and other algorithms fail), unexpired,
-     * and with the claims {@link TokenClaimRules} asks for; anything else is a 401. The parsing and the signature
-     * are checked once per token ({@link VerifiedTokens}), the rules on every request.
-     */
+    /** Unexpired, and with the claims {@link TokenClaimRules} asks for; checked on every request. */
     @Bean
-    JwtDecoder jwtDecoder(SecretKey jwtSigningKey, JwtProperties properties, Clock clock) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+    OAuth2TokenValidator<Jwt> jwtValidator(JwtProperties properties, Clock clock) {
         JwtTimestampValidator unexpired = new JwtTimestampValidator(TokenClaimRules.SKEW);
         unexpired.setClock(clock);
-        OAuth2TokenValidator<Jwt> rules = new DelegatingOAuth2TokenValidator<>(unexpired,
-                new TokenClaimRules(properties.ttl(), clock));
-        decoder.setJwtValidator(rules);
-        JwtDecoder fullCheck = token -> {
+        return new DelegatingOAuth2TokenValidator<>(unexpired, new TokenClaimRules(properties.ttl(), clock));
+    }
+
+    /**
+     * Accepts HS256 signed with our key only ({@code alg: none}, other keys and other algorithms fail) that passes
+     * {@code jwtValidator}; anything else is a 401.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey jwtSigningKey, OAuth2TokenValidator<Jwt> jwtValidator) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(jwtValidator);
+        return token -> {
             Jwt jwt = decoder.decode(token); // signature, expiry and claim rules first
             // The parser reads "sub": 2 as "2"; RFC 7519 makes sub a string, and the API writes it as one.
             if (!(rawClaims(token).get(JwtClaimNames.SUB) instanceof String)) {
@@ -74,7 +77,6 @@ class JwtConfig {
             }
             return jwt;
         };
-        return new VerifiedTokens(fullCheck, rules, properties.ttl().plus(TokenClaimRules.SKEW));
     }
 
     private static Map<String, Object> rawClaims(String token) {

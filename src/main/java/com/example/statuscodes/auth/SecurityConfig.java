@@ -13,7 +13,6 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -65,7 +64,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.DELETE, USER).access(AccessRules.ownAccountOrAdmin())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .bearerTokenResolver(new StrictBearerTokenResolver(HeaderScans.bearerTokenResolver()))
+                        .bearerTokenResolver(new StrictBearerTokenResolver())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
                         .authenticationEntryPoint(errors)
                         // RFC 9728 metadata, linked from every 401's WWW-Authenticate: say only what is true, and
@@ -85,16 +84,10 @@ public class SecurityConfig {
         return new SecurityErrors(resolver);
     }
 
-    /**
-     * The firewall's rejections (";" in a path, a control character in a header) go to the advice too. Its header
-     * rule is checked by a loop rather than a regular expression ({@link HeaderScans}), same rule.
-     */
+    /** The firewall's rejections (";" in a path, a control character in a header) go to the advice too. */
     @Bean
     WebSecurityCustomizer firewallRejections(SecurityErrors errors) {
-        StrictHttpFirewall firewall = new StrictHttpFirewall();
-        firewall.setAllowedHeaderNames(HeaderScans::isAllowedHeaderName);
-        firewall.setAllowedHeaderValues(HeaderScans::isAllowedHeaderValue);
-        return web -> web.requestRejectedHandler(errors).httpFirewall(firewall);
+        return web -> web.requestRejectedHandler(errors);
     }
 
     /**

@@ -146,7 +146,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * The server cannot understand the body → 400: not JSON at all (the guide's exact message), a value of
      * the wrong type, an unknown field or one sent twice (naming the field, in the same {@code errors} map as
      * validation), or a document beyond the parser's limits (nesting depth, string or number length; see
-     * {@code web.StrictJson}).
+     * {@code requestbody.StrictJson}).
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -327,7 +327,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * A shared store cannot be reached ({@link DependencyFailures}): the database (no connection within
      * Hikari's timeout, or one lost mid-request), or Redis for a fail-closed rate-limit policy. Not a bug and not
      * the client's fault, and the same request may well succeed shortly: 503 + Retry-After, not 500. Failures in
-     * the security filter chain reach this method through {@code web.FilterChainFailures}. Any other data-access
+     * the security filter chain reach this method through {@code errors.FilterExceptionsToAdvice}. Any other data-access
      * failure is the catch-all's 500.
      */
     @ExceptionHandler({DataAccessException.class, TransactionException.class})

@@ -8,7 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The error statuses an operation can answer, for the OpenAPI description. {@code docs.OpenApiConfig} turns each
+ * The error statuses an operation can answer, for the OpenAPI description. {@code openapi.OpenApiConfig} turns each
  * into a problem+json response with the guide's example body and the headers that belong to it, and adds
  * 429 and 500 to every operation. {@code OpenApiContractTest} fails when this list and the statuses the
  * spec tests actually observe drift apart.

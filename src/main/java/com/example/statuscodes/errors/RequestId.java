@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * One id per request: the client's {@code X-Request-Id} when it is safe to echo and to log (1 to 64 characters
- * of {@code [A-Za-z0-9._-]}), otherwise a fresh UUID. {@code web.RequestIdFilter} settles it before anything
+ * of {@code [A-Za-z0-9._-]}), otherwise a fresh UUID. {@code machinery.ops.RequestIdFilter} settles it before anything
  * else runs; it is then on the response header, in every problem body ({@link RequestIdProblemMember}), in
  * every log line of the request (MDC key {@value #MDC_KEY}) and, for a 500, it is the {@code errorId}.
  */

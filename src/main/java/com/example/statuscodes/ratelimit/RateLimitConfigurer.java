@@ -42,7 +42,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 class RateLimitConfigurer implements Customizer<HttpSecurity> {
 
     private static final RequestMatcher LOGIN = pathPattern(HttpMethod.POST, TokenController.PATH);
-    /** Health, and the Prometheus scrape (which only the loopback-bound metrics port serves, see web.MetricsPort). */
+    /** Health, and the Prometheus scrape (which only the loopback-bound metrics port serves, see machinery.ops.MetricsPort). */
     private static final RequestMatcher ACTUATOR = pathPattern("/actuator/**");
 
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();

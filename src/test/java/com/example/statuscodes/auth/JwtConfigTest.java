@@ -85,7 +85,8 @@ class JwtConfigTest {
     private final SecretKey key = config.jwtSigningKey(new JwtProperties(SECRET, Duration.ofHours(1)));
 
     private JwtDecoder decoderAt(Instant now) {
-        return config.jwtDecoder(key, new JwtProperties(SECRET, Duration.ofHours(1)), Clock.fixed(now, ZoneOffset.UTC));
+        return config.jwtDecoder(key,
+                config.jwtValidator(new JwtProperties(SECRET, Duration.ofHours(1)), Clock.fixed(now, ZoneOffset.UTC)));
     }
 
     private String token(JwtClaimsSet claims) {

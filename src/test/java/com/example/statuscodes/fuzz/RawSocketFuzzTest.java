@@ -166,7 +166,7 @@ class RawSocketFuzzTest {
 
     /**
      * The one error without a problem body, because no part of a web application runs for it: Tomcat answers
-     * {@code OPTIONS *} itself, before any valve (see {@code errors.ContainerErrorPages}), also when the request
+     * {@code OPTIONS *} itself, before any valve (see {@code machinery.tomcat.ContainerErrorPages}), also when the request
      * is malformed otherwise. Only that exact answer is let through: a 400 with an empty body.
      */
     private static boolean optionsStar(FuzzRequest request, RawHttp.Response response) {

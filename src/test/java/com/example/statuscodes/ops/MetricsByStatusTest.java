@@ -2,7 +2,7 @@ package com.example.statuscodes.ops;
 
 import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.support.Tokens;
-import com.example.statuscodes.web.MetricsPort;
+import com.example.statuscodes.machinery.ops.MetricsPort;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

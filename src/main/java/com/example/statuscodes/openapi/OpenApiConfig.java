@@ -1,4 +1,4 @@
-package com.example.statuscodes.docs;
+package com.example.statuscodes.openapi;
 
 import com.example.statuscodes.errors.ProblemResponses;
 import io.swagger.v3.oas.models.Components;

@@ -1,4 +1,4 @@
-package com.example.statuscodes.web;
+package com.example.statuscodes.machinery.tomcat;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;

@@ -1,6 +1,8 @@
-package com.example.statuscodes.errors;
+package com.example.statuscodes.machinery.tomcat;
 
 import jakarta.servlet.ServletException;
+import com.example.statuscodes.errors.Problems;
+import com.example.statuscodes.errors.RequestId;
 import org.apache.catalina.Host;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -89,7 +91,7 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
          * a URI it rejects, an HTTP version or transfer coding it does not implement). Such a connection is closed
          * after the answer, without first reading the rest of the request body: otherwise a request that announces a
          * body it never sends (a TRACE with {@code Content-Length: 2000000}) holds the connection and its worker
-         * thread until the connection timeout, as a 413 did before {@code web.AbortedUploads}.
+         * thread until the connection timeout, as a 413 did before {@code machinery.tomcat.AbortedUploads}.
          */
         @Override
         public void invoke(Request request, Response response) throws IOException, ServletException {

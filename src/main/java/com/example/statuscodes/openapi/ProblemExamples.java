@@ -1,4 +1,4 @@
-package com.example.statuscodes.docs;
+package com.example.statuscodes.openapi;
 
 import com.example.statuscodes.auth.AccessRules;
 import com.example.statuscodes.auth.InvalidCredentialsException;
@@ -12,7 +12,7 @@ import com.example.statuscodes.users.PreconditionFailedException;
 import com.example.statuscodes.users.PreconditionRequiredException;
 import com.example.statuscodes.users.SignupsClosedException;
 import com.example.statuscodes.users.UserNotFoundException;
-import com.example.statuscodes.web.RequestBodyTooLargeException;
+import com.example.statuscodes.requestbody.RequestBodyTooLargeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -1,4 +1,4 @@
-package com.example.statuscodes.ratelimit;
+package com.example.statuscodes.machinery.scale;
 
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;

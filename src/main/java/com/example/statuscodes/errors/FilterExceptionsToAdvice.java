@@ -1,4 +1,4 @@
-package com.example.statuscodes.web;
+package com.example.statuscodes.errors;
 
 import com.example.statuscodes.errors.DependencyFailures;
 import jakarta.servlet.FilterChain;
@@ -33,11 +33,11 @@ import java.io.IOException;
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1) // just outside Spring Security's filter chain
-public class FilterChainFailures extends OncePerRequestFilter {
+public class FilterExceptionsToAdvice extends OncePerRequestFilter {
 
     private final HandlerExceptionResolver resolver;
 
-    public FilterChainFailures(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+    public FilterExceptionsToAdvice(@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
         this.resolver = resolver;
     }
 

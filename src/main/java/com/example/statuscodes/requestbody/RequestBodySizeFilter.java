@@ -1,4 +1,4 @@
-package com.example.statuscodes.web;
+package com.example.statuscodes.requestbody;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;

@@ -1,4 +1,4 @@
-package com.example.statuscodes.web;
+package com.example.statuscodes.machinery.ops;
 
 import com.example.statuscodes.errors.RequestId;
 import jakarta.servlet.DispatcherType;

@@ -1,4 +1,4 @@
-package com.example.statuscodes.ratelimit;
+package com.example.statuscodes.machinery.scale;
 
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;

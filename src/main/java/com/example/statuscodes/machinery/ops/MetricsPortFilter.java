@@ -1,4 +1,4 @@
-package com.example.statuscodes.web;
+package com.example.statuscodes.machinery.ops;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

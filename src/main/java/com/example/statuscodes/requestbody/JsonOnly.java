@@ -1,4 +1,4 @@
-package com.example.statuscodes.web;
+package com.example.statuscodes.requestbody;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;

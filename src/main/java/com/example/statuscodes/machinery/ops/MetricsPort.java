@@ -1,4 +1,4 @@
-package com.example.statuscodes.web;
+package com.example.statuscodes.machinery.ops;
 
 import org.apache.catalina.connector.Connector;
 import org.springframework.beans.factory.annotation.Value;

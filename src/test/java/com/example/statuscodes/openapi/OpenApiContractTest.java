@@ -1,4 +1,4 @@
-package com.example.statuscodes.docs;
+package com.example.statuscodes.openapi;
 
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.ObservedResponses;

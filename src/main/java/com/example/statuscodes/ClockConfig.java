@@ -1,4 +1,4 @@
-package com.example.statuscodes.web;
+package com.example.statuscodes;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

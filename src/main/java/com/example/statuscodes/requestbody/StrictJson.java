@@ -1,4 +1,4 @@
-package com.example.statuscodes.web;
+package com.example.statuscodes.requestbody;
 
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;

@@ -1,6 +1,7 @@
-package com.example.statuscodes.auth;
+package com.example.statuscodes.machinery.speed;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -9,9 +10,14 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +33,10 @@ class VerifiedTokensTest {
 
     private static final Duration TTL = Duration.ofHours(1);
 
-    private final JwtConfig config = new JwtConfig();
-    private final SecretKey key = config.jwtSigningKey(
-            new JwtProperties("a-test-secret-that-is-at-least-32-bytes", TTL));
+    private static final Duration SKEW = Duration.ofSeconds(60);
+
+    private final SecretKey key = new SecretKeySpec(
+            "a-test-secret-that-is-at-least-32-bytes".getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     private Instant now = Instant.parse("2026-11-28T12:00:00Z");
     private final Clock clock = new Clock() {
         @Override
@@ -47,11 +54,26 @@ class VerifiedTokensTest {
             return this;
         }
     };
-    private final JwtDecoder decoder = config.jwtDecoder(key, new JwtProperties(null, TTL), clock);
+    private final OAuth2TokenValidator<Jwt> unexpired = unexpired();
+    /** What the application's decoder does, in short: HS256 with our key, then the time-dependent rules. */
+    private final JwtDecoder uncached = uncached();
+    private final JwtDecoder decoder = new VerifiedTokens(uncached, unexpired, TTL.plus(SKEW));
+
+    private OAuth2TokenValidator<Jwt> unexpired() {
+        JwtTimestampValidator validator = new JwtTimestampValidator(SKEW);
+        validator.setClock(clock);
+        return validator;
+    }
+
+    private JwtDecoder uncached() {
+        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        nimbus.setJwtValidator(unexpired);
+        return nimbus;
+    }
 
     private String token() {
-        JwtClaimsSet claims = JwtClaimsSet.builder().subject("2").claim(TokenClaimRules.CREDENTIALS_VERSION, 0).issuedAt(now).expiresAt(now.plus(TTL)).build();
-        return config.jwtEncoder(key)
+        JwtClaimsSet claims = JwtClaimsSet.builder().subject("2").issuedAt(now).expiresAt(now.plus(TTL)).build();
+        return NimbusJwtEncoder.withSecretKey(key).build()
                 .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
     }
@@ -90,9 +112,8 @@ class VerifiedTokensTest {
         String token = token();
         assertThat(decoder.decode(token).getSubject()).isEqualTo("2");
 
-        now = now.plus(TTL).plus(TokenClaimRules.SKEW).plusSeconds(1);
+        now = now.plus(TTL).plus(SKEW).plusSeconds(1);
 
-        JwtDecoder uncached = config.jwtDecoder(key, new JwtProperties(null, TTL), clock);
         String expected = catchMessage(uncached, token);
         assertThat(expected).contains("Jwt expired");
         assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtValidationException.class)
