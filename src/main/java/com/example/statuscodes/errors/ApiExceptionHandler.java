@@ -39,31 +39,46 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.InputCoercionException;
-import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The one place that turns an exception into an error response (RFC 9457 problem+json), whichever layer
- * raised it: controllers and services, and, through Spring MVC's {@code HandlerExceptionResolver}, the
- * security chain ({@code auth.SecurityErrors}), the rate limiter and the body-size guard. Only what Tomcat
- * rejects before any filter runs is written elsewhere ({@link ContainerErrorPages}).
- * <ul>
- *   <li>Spring's own exceptions (405 + Allow, 406, 415 + Accept, ...) are mapped by
- *       {@link ResponseEntityExceptionHandler}; only those whose wording the guide fixes are overridden.</li>
- *   <li>Domain exceptions ({@code UserNotFoundException}, {@code DuplicateEmailException}, ...) extend
- *       Spring's {@code ErrorResponseException}: each carries its own status, detail and headers, so this class
- *       needs no handler per exception and a status code lives next to the rule that produces it.</li>
- *   <li>Spring Security's exceptions: every 401 and every 403.</li>
- *   <li>Anything else is a bug: 500 with an error id, the stack trace only in the log.</li>
- * </ul>
+ * The one place that turns an exception into an error response (RFC 9457 problem+json), whichever layer raised
+ * it: controllers and services, and, through Spring MVC's {@code HandlerExceptionResolver}, the security chain
+ * ({@code auth.SecurityErrors}), the rate limiter and the body-size guard ({@link FilterExceptionsToAdvice}). Only
+ * what Tomcat rejects before any filter runs is written elsewhere ({@code machinery.tomcat.ContainerErrorPages}).
+ * <p>
+ * The map of codes. Domain exceptions extend Spring's {@code ErrorResponseException} (or {@code AccessDeniedException})
+ * and carry their own status and text, next to the rule that raises them, so they need no handler here:
+ * <pre>
+ *   400  InvalidUserIdException, InvalidSortException, InvalidIdempotencyKeyException    (naming the parameter)
+ *   401  InvalidCredentialsException (a failed login), TokenNoLongerValidException (a token older than a password change)
+ *   403  SignupsClosedException; NotYourAccountException, OnlyAdminsSetRolesException  (access denied, below)
+ *   404  UserNotFoundException, UnknownProblemTypeException
+ *   409  DuplicateEmailException, ConcurrentUpdateException, LastAdminException, IdempotencyKeyInUseException
+ *   412  PreconditionFailedException
+ *   413  RequestBodyTooLargeException
+ *   422  IdempotencyKeyReusedException
+ *   428  PreconditionRequiredException
+ *   429  RateLimitExceededException                                                     (+ Retry-After)
+ * </pre>
+ * Spring's and Spring Security's exceptions, handled below:
+ * <pre>
+ *   400  HttpMessageNotReadableException (body not JSON, wrong type, unknown field: {@link UnreadableBody}),
+ *        HandlerMethodValidationException and TypeMismatchException (a bad parameter), RequestRejectedException
+ *        (the firewall), an OAuth2 invalid_request (a malformed Authorization header)
+ *   401  AuthenticationException                                 (+ WWW-Authenticate: Bearer)
+ *   403  AccessDeniedException                                   (401 when the caller is anonymous)
+ *   404  NoResourceFoundException                                ("No endpoint GET /x")
+ *   405, 406, 415  ResponseEntityExceptionHandler's defaults     (+ Allow / Accept)
+ *   422  MethodArgumentNotValidException, BindException          (400 when a required field is missing: {@link ValidationErrors})
+ *   503  DataAccessException, TransactionException               (a store that cannot be reached; + Retry-After)
+ *   500  anything else: a bug; an error id in the body, the stack trace only in the log
+ * </pre>
+ * {@code ApiExceptionHandlerIndexTest} fails when a domain exception is missing from this map or listed under
+ * another status.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -71,7 +86,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     public static final String AUTHENTICATION_REQUIRED = "Authentication required";
     public static final String INVALID_TOKEN = "The access token is invalid or expired";
     public static final String NOT_ALLOWED = "You are not allowed to do this";
-    public static final String NOT_JSON = "Request body is not valid JSON";
+    public static final String NOT_JSON = UnreadableBody.NOT_JSON;
     public static final String UNAVAILABLE = "The service is temporarily unavailable; retry in 5 seconds";
     public static final String REJECTED_CHARACTERS = "The request contains characters that are not allowed in a URL or header";
 
@@ -143,52 +158,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The server cannot understand the body → 400: not JSON at all (the guide's exact message), a value of
-     * the wrong type, an unknown field or one sent twice (naming the field, in the same {@code errors} map as
-     * validation), or a document beyond the parser's limits (nesting depth, string or number length; see
-     * {@code requestbody.StrictJson}).
+     * The server cannot understand the body → 400: not JSON at all (the guide's exact message), a value of the wrong
+     * type, an unknown field or one sent twice (naming the field), or a document beyond the parser's limits. Which
+     * is which takes reading Jackson's exceptions: {@link UnreadableBody}.
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = ex.getCause();
-        if (cause instanceof StreamConstraintsException) {
-            return problem(Problems.of(HttpStatus.BAD_REQUEST,
-                    "Request body exceeds the JSON limits (nesting depth, string or number length)"));
-        }
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return problem(new ValidationErrors().unknownField(fieldPath(unknown)).toProblem());
-        }
-        if (cause instanceof StreamReadException duplicate && duplicate.processor() != null
-                && String.valueOf(duplicate.getOriginalMessage()).startsWith("Duplicate")) {
-            // Jackson's duplicate detection has no exception type of its own; the parser stands on the name.
-            return problem(new ValidationErrors().duplicateField(duplicate.processor().currentName()).toProblem());
-        }
-        if (cause instanceof MismatchedInputException || cause instanceof InputCoercionException) {
-            String field = fieldPath((JacksonException) cause);
-            if (field.isEmpty()) {
-                return problem(Problems.of(HttpStatus.BAD_REQUEST, "Request body must be a JSON object"));
-            }
-            Class<?> target = cause instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
-                    : ((InputCoercionException) cause).getTargetType();
-            return problem(new ValidationErrors().wrongType(field, ValidationErrors.expected(target)).toProblem());
-        }
-        if (cause == null) {
-            return problem(Problems.of(HttpStatus.BAD_REQUEST, "Request body is missing"));
-        }
-        return problem(Problems.of(HttpStatus.BAD_REQUEST, NOT_JSON));
-    }
-
-    private static String fieldPath(JacksonException ex) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : ex.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+        return problem(UnreadableBody.problemFor(ex));
     }
 
     /** 415, naming the media types that would have worked (Spring adds them as the {@code Accept} header too). */

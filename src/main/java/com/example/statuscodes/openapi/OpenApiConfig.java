@@ -1,6 +1,11 @@
 package com.example.statuscodes.openapi;
 
-import com.example.statuscodes.errors.ProblemResponses;
+import com.example.statuscodes.errors.DocumentedProblems;
+import com.example.statuscodes.idempotency.Idempotency;
+import com.example.statuscodes.idempotency.Idempotent;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import org.hibernate.validator.HibernateValidatorConfiguration;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
@@ -37,7 +42,7 @@ import java.util.TreeMap;
 
 /**
  * OpenAPI at {@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}. The error responses are added in
- * one place ({@link #problemResponses()}) from each operation's {@link ProblemResponses}, instead of
+ * one place ({@link #problemResponses()}) from each operation's {@link DocumentedProblems}, instead of
  * {@code @ApiResponse} annotations repeated on every method.
  */
 @Configuration
@@ -63,6 +68,18 @@ public class OpenApiConfig {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
+    /**
+     * Controllers implement an interface that holds only their OpenAPI annotations ({@code users.UsersApi}); the
+     * constraints ({@code @Valid}, {@code @Min}) stay on the controller, where MVC validates them. Bean Validation
+     * forbids constraints on the parameters of a method that overrides another (HV000151) unless this is allowed;
+     * the interfaces declare none, so no contract is weakened.
+     */
+    @Bean
+    ValidationConfigurationCustomizer constraintsOnControllersThatImplementTheirApiDescription() {
+        return configuration -> configuration.addProperty(
+                HibernateValidatorConfiguration.ALLOW_PARAMETER_CONSTRAINT_OVERRIDE, "true");
+    }
+
     /** A user id in a path is a number spelled one way only ({@link UserId}): say so, not just "string". */
     @Bean
     ParameterCustomizer userIdParameter() {
@@ -72,6 +89,33 @@ public class OpenApiConfig {
                         .description("Plain decimal digits: no sign, leading zero, space or prefix; any other spelling is a 400");
             }
             return parameter;
+        };
+    }
+
+    /**
+     * An {@link Idempotent} operation takes an optional {@code Idempotency-Key} header, and its success may be a replay.
+     * Added here because the controller method never sees the header ({@code idempotency.IdempotentRequests} does).
+     */
+    @Bean
+    OperationCustomizer idempotencyKeyHeader() {
+        return (operation, handler) -> {
+            if (handler.getMethodAnnotation(Idempotent.class) == null) {
+                return operation;
+            }
+            operation.addParametersItem(new HeaderParameter().name(Idempotency.HEADER).required(false)
+                    .schema(new StringSchema().maxLength(130))
+                    .description("Any unique value, e.g. a UUID: send the same request again with it after a lost "
+                            + "connection and get the first answer (draft-ietf-httpapi-idempotency-key-header)"));
+            if (operation.getResponses() != null) {
+                operation.getResponses().forEach((code, response) -> {
+                    if (code.startsWith("2")) {
+                        response.addHeaderObject(Idempotency.REPLAYED, new Header()
+                                .description("true when this is the stored answer to an earlier request with the same Idempotency-Key")
+                                .schema(new StringSchema()._enum(List.of("true"))));
+                    }
+                });
+            }
+            return operation;
         };
     }
 
@@ -104,7 +148,7 @@ public class OpenApiConfig {
     OperationCustomizer problemResponses(@Value("${app.max-request-body-size:1MB}") DataSize maxBodySize) {
         ProblemExamples examples = new ProblemExamples(maxBodySize.toBytes());
         return (operation, handler) -> {
-            ProblemResponses declared = handler.getMethodAnnotation(ProblemResponses.class);
+            DocumentedProblems declared = handler.getMethodAnnotation(DocumentedProblems.class);
             Map<Integer, HttpStatus> statuses = new TreeMap<>();
             if (declared != null) {
                 for (HttpStatus status : declared.value()) {

@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface ProblemResponses {
+public @interface DocumentedProblems {
 
     HttpStatus[] value();
 }

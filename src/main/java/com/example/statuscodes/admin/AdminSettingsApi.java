@@ -1,0 +1,34 @@
+package com.example.statuscodes.admin;
+
+import com.example.statuscodes.errors.DocumentedProblems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+
+import static org.springframework.http.HttpStatus.BAD_REQUEST;
+import static org.springframework.http.HttpStatus.CONTENT_TOO_LARGE;
+import static org.springframework.http.HttpStatus.FORBIDDEN;
+import static org.springframework.http.HttpStatus.NOT_ACCEPTABLE;
+import static org.springframework.http.HttpStatus.UNAUTHORIZED;
+import static org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT;
+import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+
+/** The OpenAPI description of {@link AdminSettingsController}, kept out of it so the controller reads as plain Spring MVC. */
+@Tag(name = "Admin", description = "Settings only an admin may read or change; anyone else gets the guide's 403 \"Admin access required\"")
+interface AdminSettingsApi {
+
+    @DocumentedProblems({UNAUTHORIZED, FORBIDDEN, NOT_ACCEPTABLE})
+    @Operation(summary = "Read the settings")
+    AdminSettings get();
+
+    @DocumentedProblems({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE,
+            UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
+    @Operation(summary = "Replace the settings")
+    AdminSettings replace(AdminSettings settings);
+
+    @ApiResponse(responseCode = "204", description = "Reset to defaults; no body")
+    @DocumentedProblems({UNAUTHORIZED, FORBIDDEN, NOT_ACCEPTABLE})
+    @Operation(summary = "Reset the settings to their defaults (204)")
+    ResponseEntity<Void> reset();
+}

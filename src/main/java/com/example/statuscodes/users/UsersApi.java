@@ -1,0 +1,95 @@
+package com.example.statuscodes.users;
+
+import com.example.statuscodes.errors.DocumentedProblems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
+
+import static org.springframework.http.HttpStatus.BAD_REQUEST;
+import static org.springframework.http.HttpStatus.CONFLICT;
+import static org.springframework.http.HttpStatus.CONTENT_TOO_LARGE;
+import static org.springframework.http.HttpStatus.FORBIDDEN;
+import static org.springframework.http.HttpStatus.NOT_ACCEPTABLE;
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+import static org.springframework.http.HttpStatus.NOT_MODIFIED;
+import static org.springframework.http.HttpStatus.PRECONDITION_FAILED;
+import static org.springframework.http.HttpStatus.PRECONDITION_REQUIRED;
+import static org.springframework.http.HttpStatus.UNAUTHORIZED;
+import static org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT;
+import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+
+/**
+ * The OpenAPI description of {@link UserController}, kept out of it so the controller reads as plain Spring MVC.
+ * Each operation lists the problem statuses it can answer ({@link DocumentedProblems}); {@code OpenApiContractTest}
+ * fails when a list and the spec tests disagree. It lives beside the controller, not in {@code openapi}, because
+ * {@code openapi} depends on every feature (and {@code ArchitectureTest} forbids the cycle).
+ */
+@Tag(name = "Users", description = "Sign up, read, change and delete accounts: the guide's 200, 201 + Location and 204, and the 4xx that guard them")
+interface UsersApi {
+
+    String ETAG_DESCRIPTION = "Strong entity tag, e.g. \"3\": the version, for If-None-Match and If-Match";
+
+    @DocumentedProblems({BAD_REQUEST, UNAUTHORIZED, NOT_ACCEPTABLE})
+    @Operation(summary = "List users, a page at a time")
+    Page<UserResponse> list(int page, Integer size,
+                            @Parameter(name = "sort", in = ParameterIn.QUERY, required = false, explode = Explode.TRUE,
+                                    description = "property[,asc|desc], repeatable (sort=email,desc&sort=id); properties: id, email, name, age, createdAt",
+                                    array = @ArraySchema(schema = @Schema(type = "string", example = "email,desc")))
+                            @Nullable Sort sort);
+
+    @ApiResponse(responseCode = "200", description = "The user", headers = @Header(name = HttpHeaders.ETAG,
+            description = ETAG_DESCRIPTION, schema = @Schema(type = "string")))
+    @DocumentedProblems({NOT_MODIFIED, BAD_REQUEST, UNAUTHORIZED, NOT_FOUND, NOT_ACCEPTABLE})
+    @Operation(summary = "Get one user (200 with an ETag, 304 if unchanged)")
+    ResponseEntity<UserResponse> get(UserId id, String ifNoneMatch);
+
+    /** The Idempotency-Key header and the replay header come from the operation's {@code @Idempotent}. */
+    @SecurityRequirements // sign-up: no token needed
+    @ApiResponse(responseCode = "201", description = "Created", headers = {
+            @Header(name = HttpHeaders.LOCATION, description = "/api/users/{id}", schema = @Schema(type = "string")),
+            @Header(name = HttpHeaders.ETAG, description = ETAG_DESCRIPTION, schema = @Schema(type = "string"))})
+    @DocumentedProblems({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONFLICT, CONTENT_TOO_LARGE,
+            UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
+    @Operation(summary = "Sign up, or create a user as an admin (201 + Location)")
+    ResponseEntity<UserResponse> create(UserRequest request, Caller caller);
+
+    @ApiResponse(responseCode = "200", description = "The updated user", headers = @Header(name = HttpHeaders.ETAG,
+            description = ETAG_DESCRIPTION, schema = @Schema(type = "string")))
+    @DocumentedProblems({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, PRECONDITION_REQUIRED,
+            CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
+    @Operation(summary = "Replace a user (200 with the new state)")
+    ResponseEntity<UserResponse> replace(UserId id, UserRequest request, String ifMatch, String ifNoneMatch, Caller caller);
+
+    @ApiResponse(responseCode = "200", description = "The updated user", headers = @Header(name = HttpHeaders.ETAG,
+            description = ETAG_DESCRIPTION, schema = @Schema(type = "string")))
+    @DocumentedProblems({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, PRECONDITION_REQUIRED,
+            CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
+    @Operation(summary = "Change some fields of a user (JSON merge patch)")
+    ResponseEntity<UserResponse> patch(UserId id,
+                                       @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                                               description = "Any subset of the user's fields; null clears an optional one",
+                                               content = @Content(mediaType = UserController.MERGE_PATCH_JSON,
+                                                       schema = @Schema(implementation = UserPatch.class)))
+                                       UserPatch patch,
+                                       String ifMatch, String ifNoneMatch, Caller caller) throws BindException;
+
+    @ApiResponse(responseCode = "204", description = "Deleted; no body")
+    @DocumentedProblems({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, PRECONDITION_REQUIRED,
+            NOT_ACCEPTABLE})
+    @Operation(summary = "Delete a user (204)")
+    ResponseEntity<Void> delete(UserId id, String ifMatch, String ifNoneMatch, Caller caller);
+}
