@@ -1,19 +1,18 @@
 package com.example.statuscodes.idempotency;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,15 +26,18 @@ import java.util.regex.Pattern;
  * {@code Idempotency-Key} (draft-ietf-httpapi-idempotency-key-header): a client whose connection dropped can send
  * the same request again with the same key and get the first answer, instead of a second account or a 409.
  * <ul>
- *   <li>first request with a key: processed; its response (status, Location, ETag, body) kept for {@code ttl}</li>
+ *   <li>first request with a key: processed; the key, the work and the response (status, Location, ETag, body)
+ *       commit in one transaction and are kept for {@code ttl}. If the request fails, or the server dies half-way,
+ *       all of it rolls back: the key is free again at once, and nothing was done</li>
  *   <li>same key, same request: the kept response, replayed ({@code Idempotent-Replayed: true}); nothing runs again</li>
  *   <li>same key, another request: 422 ({@link IdempotencyKeyReusedException})</li>
- *   <li>same key while the first is still running: 409 ({@link IdempotencyKeyInUseException})</li>
+ *   <li>same key while the first is still running: waits for it (at most {@code wait-for-first}, the database's lock
+ *       on the key), then the replay; 409 + Retry-After if it is still running then ({@link IdempotencyKeyInUseException})</li>
  *   <li>a header that is no valid key: 400 ({@link InvalidIdempotencyKeyException})</li>
  * </ul>
  * Keys live in the database, so every instance sees them, and are scoped: a signed-in user's keys are theirs
  * alone; anonymous keys share one scope, where a replay also needs the identical request (an unguessable key,
- * and the same body, password included). A failed request keeps no key: the client may correct it and retry.
+ * and the same body, password included).
  */
 @Service
 public class Idempotency {
@@ -43,23 +45,23 @@ public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
 
-    private static final Logger log = LoggerFactory.getLogger(Idempotency.class);
     private static final Pattern KEY = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,128}"); // visible ASCII but " and \
 
     private final IdempotencyRecords records;
     private final IdempotencyProperties properties;
     private final JsonMapper json;
     private final Clock clock;
-    private final TransactionTemplate newTransaction;
+    private final KeyLockWait lockWait;
+    private final TransactionTemplate transaction;
 
     Idempotency(IdempotencyRecords records, IdempotencyProperties properties, JsonMapper json, Clock clock,
-                PlatformTransactionManager transactions) {
+                KeyLockWait lockWait, PlatformTransactionManager transactions) {
         this.records = records;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
-        this.newTransaction = new TransactionTemplate(transactions);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.lockWait = lockWait;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -75,68 +77,66 @@ public class Idempotency {
         }
         String key = parse(rawKey);
         String fingerprint = fingerprintFor(request);
-        IdempotencyRecord record;
+        IdempotencyRecord kept = keptAnswer(scope, key);
+        if (kept != null) {
+            return replay(kept, fingerprint, bodyType);
+        }
         try {
-            record = newTransaction.execute(status -> claim(scope, key, fingerprint));
-        } catch (DataIntegrityViolationException claimedAtTheSameMoment) {
+            return transaction.execute(status -> {
+                IdempotencyRecord claimed = claim(scope, key, fingerprint);
+                ResponseEntity<T> response = action.get();
+                keep(claimed, response);
+                return response;
+            });
+        } catch (AnsweredMeanwhile answered) {
+            IdempotencyRecord now = keptAnswer(scope, key);
+            if (now == null) {
+                throw new IdempotencyKeyInUseException(); // answered, then expired or deleted in between: retry
+            }
+            return replay(now, fingerprint, bodyType);
+        }
+    }
+
+    /** The answer kept for this key, if there is one that has not expired (an expired one is deleted). */
+    private IdempotencyRecord keptAnswer(String scope, String key) {
+        return transaction.execute(status -> {
+            IdempotencyRecord record = records.findByScopeAndKey(scope, key).orElse(null);
+            if (record != null && record.expired(Instant.now(clock))) {
+                records.delete(record);
+                return null;
+            }
+            return record;
+        });
+    }
+
+    /**
+     * Inserts the key. While another request holds it (its insert not yet committed), the database makes this insert
+     * wait; when that request commits, the insert fails on the unique constraint and its kept answer is replayed; when
+     * it rolls back (it failed, or its server died), this insert succeeds and this request runs.
+     */
+    private IdempotencyRecord claim(String scope, String key, String fingerprint) {
+        lockWait.limitTo(properties.waitForFirst());
+        try {
+            return records.saveAndFlush(new IdempotencyRecord(scope, key, fingerprint, Instant.now(clock), properties.ttl()));
+        } catch (DataIntegrityViolationException committedMeanwhile) {
+            throw new AnsweredMeanwhile();
+        } catch (PessimisticLockingFailureException | QueryTimeoutException stillRunning) {
             throw new IdempotencyKeyInUseException();
         }
+    }
+
+    /** Kept in the same transaction as the work: both commit, or neither. */
+    private <T> void keep(IdempotencyRecord record, ResponseEntity<T> response) {
+        URI location = response.getHeaders().getLocation();
+        record.complete(response.getStatusCode().value(), location != null ? location.toString() : null,
+                response.getHeaders().getETag(), json.writeValueAsString(response.getBody()));
+        records.flush();
+    }
+
+    private <T> ResponseEntity<T> replay(IdempotencyRecord record, String fingerprint, Class<T> bodyType) {
         if (!record.getFingerprint().equals(fingerprint)) {
             throw new IdempotencyKeyReusedException();
         }
-        if (!record.inFlight()) {
-            return replay(record, bodyType);
-        }
-        return runAndKeep(record.getId(), action); // in flight with our fingerprint: the record claim() just made
-    }
-
-    /** The key's record: an existing one, or a new one in flight, committed before the request runs. */
-    private IdempotencyRecord claim(String scope, String key, String fingerprint) {
-        Instant now = Instant.now(clock);
-        IdempotencyRecord existing = records.findByScopeAndKey(scope, key).orElse(null);
-        if (existing != null && !existing.stale(now, properties.inFlightTimeout())) {
-            if (existing.inFlight() && existing.getFingerprint().equals(fingerprint)) {
-                throw new IdempotencyKeyInUseException();
-            }
-            return existing;
-        }
-        if (existing != null) {
-            records.delete(existing);
-            records.flush();
-        }
-        return records.saveAndFlush(new IdempotencyRecord(scope, key, fingerprint, now, properties.ttl()));
-    }
-
-    private <T> ResponseEntity<T> runAndKeep(long recordId, Supplier<ResponseEntity<T>> action) {
-        ResponseEntity<T> response;
-        try {
-            response = action.get();
-        } catch (RuntimeException failed) {
-            forget(recordId);
-            throw failed;
-        }
-        try {
-            String body = json.writeValueAsString(response.getBody());
-            newTransaction.executeWithoutResult(status -> records.findById(recordId).ifPresent(record -> record.complete(
-                    response.getStatusCode().value(),
-                    response.getHeaders().getLocation() != null ? response.getHeaders().getLocation().toString() : null,
-                    response.getHeaders().getETag(), body)));
-        } catch (DataAccessException notKept) {
-            // The request did its work: its answer stands. A retry is answered 409 until the key goes stale.
-            log.warn("Could not keep the response of idempotency record {}", recordId, notKept);
-        }
-        return response;
-    }
-
-    private void forget(long recordId) {
-        try {
-            newTransaction.executeWithoutResult(status -> records.deleteById(recordId));
-        } catch (DataAccessException notForgotten) {
-            log.warn("Could not release idempotency record {}", recordId, notForgotten);
-        }
-    }
-
-    private <T> ResponseEntity<T> replay(IdempotencyRecord record, Class<T> bodyType) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.valueOf(record.getStatus()))
                 .header(REPLAYED, "true");
         if (record.getLocation() != null) {
@@ -153,7 +153,7 @@ public class Idempotency {
     /** Expired keys go, on every instance (deleting twice is harmless): the table stays as small as the TTL allows. */
     @Scheduled(fixedDelayString = "${app.idempotency.cleanup-interval:PT5M}")
     void deleteExpired() {
-        newTransaction.executeWithoutResult(status -> records.deleteExpired(Instant.now(clock)));
+        transaction.executeWithoutResult(status -> records.deleteExpired(Instant.now(clock)));
     }
 
     private static String parse(String rawKey) {
@@ -173,6 +173,13 @@ public class Idempotency {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** The key was claimed by a request that has committed its answer since: replay it, outside the failed transaction. */
+    private static final class AnsweredMeanwhile extends RuntimeException {
+        AnsweredMeanwhile() {
+            super(null, null, false, false);
         }
     }
 }

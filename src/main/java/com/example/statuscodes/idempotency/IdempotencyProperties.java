@@ -7,8 +7,9 @@ import java.time.Duration;
 
 /**
  * @param ttl             how long a key and its response are kept (the draft suggests at least a day)
- * @param inFlightTimeout after this long a key whose request never finished (the server stopped mid-way) is free again
+ * @param waitForFirst how long a request waits for another one still running with its key before it answers 409 +
+ *                     Retry-After (the database's lock wait on the key's row)
  */
 @ConfigurationProperties("app.idempotency")
-record IdempotencyProperties(@DefaultValue("24h") Duration ttl, @DefaultValue("1m") Duration inFlightTimeout) {
+record IdempotencyProperties(@DefaultValue("24h") Duration ttl, @DefaultValue("3s") Duration waitForFirst) {
 }

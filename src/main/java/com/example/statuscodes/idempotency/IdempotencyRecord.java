@@ -14,8 +14,9 @@ import java.time.Instant;
 /**
  * One {@code Idempotency-Key} as the server remembers it: whose it is (scope), which request it was used for
  * (a hash of the request, never the request itself: it may carry a password), and, once that request is done,
- * the response to replay. The unique constraint on (scope, key) decides which of two concurrent requests with one
- * key runs; the other sees this record in flight.
+ * the response to replay. Written in the same transaction as the work, so a committed record always holds its
+ * answer. The unique constraint on (scope, key) decides which of two concurrent requests with one key runs: the
+ * other one's insert waits for the first transaction, then fails (an answer to replay) or succeeds (it rolled back).
  */
 @Entity
 @Table(name = "idempotency_keys",
@@ -41,7 +42,7 @@ class IdempotencyRecord {
     @Column(nullable = false)
     private Instant expiresAt;
 
-    /** Null while the first request is still being processed. */
+    /** Null only inside the transaction that claims the key, until its answer is known. */
     private Integer status;
 
     @Column(length = 255)
@@ -71,13 +72,8 @@ class IdempotencyRecord {
         this.body = body;
     }
 
-    boolean inFlight() {
-        return status == null;
-    }
-
-    /** Expired, or in flight for so long that the request that claimed it is surely gone (a crash, a timeout). */
-    boolean stale(Instant now, Duration inFlightTimeout) {
-        return !now.isBefore(expiresAt) || (inFlight() && !now.isBefore(createdAt.plus(inFlightTimeout)));
+    boolean expired(Instant now) {
+        return !now.isBefore(expiresAt);
     }
 
     Long getId() {

@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * First of all filters, before anything that can answer (the body-size guard, the security chain, the limiter):
+ * Buys one id per request across the response, the problem body and every log line, and one access-log line per
+ * request, for operations. First of all filters, before anything that can answer (the body-size guard, the security chain, the limiter):
  * settles the request's id ({@link RequestId}: a safe {@code X-Request-Id} is kept, otherwise one is generated),
  * sends it back as {@code X-Request-Id}, puts it in the MDC for every log line of the request, and writes the
  * access-log line (logger {@code access}: method, path, status, duration; the id comes from the MDC) once the

@@ -8,7 +8,7 @@ import org.springframework.validation.annotation.Validated;
 import java.time.Duration;
 
 /**
- * Used only with {@code app.rate-limit.store=redis}.
+ * The Redis bucket store's settings ({@link RedisBucketsConfig}). Used only with {@code app.rate-limit.store=redis}.
  *
  * @param url       the Redis server ({@code APP_RATE_LIMIT_REDIS_URL}), e.g. {@code redis://:password@redis:6379/0}
  * @param keyPrefix every bucket key starts with it, so the API's keys never collide with another application's

@@ -23,7 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Buckets in Redis ({@code app.rate-limit.store=redis}, set by the {@code redis} profile), so every instance
+ * Buys one rate limit across every instance (without it, N instances allow N times the limit: the two-instance
+ * check in {@code .ci/scale-checks.py} shows it). Buckets in Redis ({@code app.rate-limit.store=redis}, set by the {@code redis} profile), so every instance
  * counts against the same budget: the 11th wrong password in a minute is refused whichever instance answers.
  * <ul>
  *   <li>Compare-and-swap buckets (bucket4j's Lettuce module): an exchange with Redis is two round trips, a

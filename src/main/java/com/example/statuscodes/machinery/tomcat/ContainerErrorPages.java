@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 
 /**
- * The last layer: Tomcat itself refuses some requests before any filter or servlet runs (an encoded
+ * Buys problem+json for the requests Tomcat refuses on its own (the raw-socket fuzzer found HTML error pages for
+ * every one of them before). The last layer: Tomcat itself refuses some requests before any filter or servlet runs (an encoded
  * {@code /} or {@code %00} in the path, a malformed request line) and answers them with its own HTML page.
  * No filter, no Spring MVC and so no advice has run for such a request: this is the one other place that writes
  * an error body. It makes the host's error report valve one that writes the same problem+json as everything else:
