@@ -27,5 +27,8 @@ public class AbortedUploads implements WebServerFactoryCustomizer<TomcatServletW
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addContextCustomizers(context -> context.setSwallowAbortedUploads(false));
+        // Expect: 100-continue gets its 100 only when the application reads the body, so a body over the limit is
+        // refused with the 413 before the client sends it (RFC 9110, section 10.1.1), not after.
+        factory.addConnectorCustomizers(connector -> connector.setProperty("continueResponseTiming", "onRead"));
     }
 }
