@@ -54,6 +54,7 @@ import java.util.stream.Collectors;
  * and carry their own status and text, next to the rule that raises them, so they need no handler here:
  * <pre>
  *   400  InvalidUserIdException, InvalidSortException, InvalidIdempotencyKeyException    (naming the parameter)
+ *   400  InvalidEntityTagsException                                  (naming If-Match or If-None-Match, or both)
  *   401  InvalidCredentialsException (a failed login), TokenNoLongerValidException (a token older than a password change)
  *   403  SignupsClosedException; NotYourAccountException, OnlyAdminsSetRolesException  (access denied, below)
  *   404  UserNotFoundException, UnknownProblemTypeException

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * <p>
  * The 400/422 line: if the server could not understand the request (a required field is missing, a value
  * has the wrong type, a field is unknown or sent twice, a query or path parameter is bad) the answer is 400; if it understood the request
- * but a value breaks a rule ({@code "age": -5}) the answer is 422. Both use the same map, so a client
+ * but a value breaks a rule ({@code "age": -5}; in a merge patch, {@code "email": null}, an instruction to remove what an
+ * account cannot be without) the answer is 422. Both use the same map, so a client
  * handles them with one piece of code.
  */
 public final class ValidationErrors {

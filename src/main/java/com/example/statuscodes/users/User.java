@@ -65,7 +65,7 @@ public class User {
         this.name = name;
         this.age = age;
         this.role = role;
-        this.createdAt = createdAt;
+        this.createdAt = asStored(createdAt);
     }
 
     public static String normaliseEmail(String email) {
@@ -137,5 +137,14 @@ public class User {
 
     public long getVersion() {
         return version;
+    }
+
+    /**
+     * To the microsecond, the precision of the column ({@code timestamp(6)} on H2 and PostgreSQL). Kept at the clock's
+     * nanoseconds, the 201 would show digits that the database drops and every later read lacks: two bodies under
+     * one strong ETag. A null is left for the column's not-null constraint to refuse.
+     */
+    private static Instant asStored(Instant createdAt) {
+        return createdAt == null ? null : createdAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

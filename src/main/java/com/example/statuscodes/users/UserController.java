@@ -70,7 +70,8 @@ class UserController implements UsersApi {
 
     /**
      * 200 with a strong ETag, or 304 Not Modified with no body when {@code If-None-Match} names the current tag or is
-     * {@code *} (the guide's "should the client go somewhere else? → 3xx": to its own cached copy).
+     * {@code *} (the guide's "should the client go somewhere else? → 3xx": to its own cached copy). A malformed
+     * {@code If-None-Match} is a 400 ({@link UserVersion#noneMatch}).
      */
     @GetMapping("/{id}")
     @Override

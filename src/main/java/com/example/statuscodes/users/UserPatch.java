@@ -2,24 +2,33 @@ package com.example.statuscodes.users;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * An RFC 7396 JSON merge patch for a user ({@code Content-Type: application/merge-patch+json}).
  * A member can be absent (keep the field), {@code null} (clear it) or a value (set it); Jackson calls a
- * setter only for members that are present, so the setters record which ones were sent.
+ * setter only for members that are present, so the setters record which ones were sent. Only the optional
+ * {@code name} and {@code age} can be cleared: an account cannot be without its e-mail, role or password (PUT cannot
+ * remove them either), so {@code null} for one of those is understood but cannot be carried out, a 422 naming it
+ * ({@link #CANNOT_BE_CLEARED}), never a silent "keep".
  * A value of the wrong type still fails while reading the body, as a 400 naming the field.
  * <p>
  * Its OpenAPI schema is its own (every member optional, {@code null} allowed where it clears a field), not
  * {@link UserRequest}'s, which requires {@code email}: a validating proxy would flag every valid patch. The rules on
  * the values are {@code UserRequest}'s, checked on the merged result, and not repeated here.
  */
-@Schema(name = "UserPatch", description = "JSON merge patch (RFC 7396): absent members are kept, null clears name or age;"
-        + " the merged user must satisfy UserRequest's rules")
+@Schema(name = "UserPatch", description = "JSON merge patch (RFC 7396): absent members are kept, null clears name or age"
+        + " (null for email, role or password is a 422); the merged user must satisfy UserRequest's rules")
 public final class UserPatch {
 
+    /** The message for a member sent as {@code null} that cannot be cleared; a rule, not a missing value: 422. */
+    public static final String CANNOT_BE_CLEARED = "Cannot be cleared";
+
     private final Set<String> present = new HashSet<>();
+    private final Set<String> cannotBeCleared = new TreeSet<>();
     private String email;
     private String name;
     private Integer age;
@@ -30,6 +39,7 @@ public final class UserPatch {
     public void setEmail(String email) {
         this.email = email;
         present.add("email");
+        refuseClearing("email", email);
     }
 
     @Schema(types = {"string", "null"}, description = "null clears it")
@@ -44,22 +54,33 @@ public final class UserPatch {
         present.add("age");
     }
 
-    @Schema(description = "Admins only")
+    @Schema(description = "Admins only (cannot be cleared)")
     public void setRole(Role role) {
         this.role = role;
         present.add("role");
+        refuseClearing("role", role);
     }
 
-    @Schema(description = "A new password")
+    @Schema(description = "A new password (cannot be cleared)")
     public void setPassword(String password) {
         this.password = password;
         present.add("password");
+        refuseClearing("password", password);
     }
 
-    /** The full state the patch leaves behind; it is then validated exactly like a PUT body. */
+    private void refuseClearing(String member, Object value) {
+        if (value == null) {
+            cannotBeCleared.add(member);
+        }
+    }
+
+    /**
+     * The full state the patch leaves behind; it is then validated exactly like a PUT body. A member in
+     * {@link #cannotBeCleared()} keeps its current value here, so that it is reported once, as what it is.
+     */
     UserRequest applyTo(User user) {
         return new UserRequest(
-                present.contains("email") ? email : user.getEmail(),
+                email != null ? email : user.getEmail(),
                 present.contains("name") ? name : user.getName(),
                 present.contains("age") ? age : user.getAge(),
                 role,
@@ -68,5 +89,10 @@ public final class UserPatch {
 
     boolean touchesRole() {
         return present.contains("role");
+    }
+
+    /** The members sent as {@code null} that cannot be cleared, in alphabetical order. */
+    Set<String> cannotBeCleared() {
+        return Collections.unmodifiableSet(cannotBeCleared);
     }
 }

@@ -86,7 +86,7 @@ class UserService {
         User user = find(id);
         preconditions.check(user);
         UserRequest merged = patch.applyTo(user);
-        validate(merged);
+        validate(merged, patch);
         keepAnAdmin(user, merged.role() != null ? merged.role() : user.getRole());
         apply(merged, user);
         return UserResponse.of(saveAndFlush(user));
@@ -140,9 +140,11 @@ class UserService {
         }
     }
 
-    private void validate(UserRequest merged) throws BindException {
+    /** One 422 for everything wrong with the merged user, the members the patch may not clear included. */
+    private void validate(UserRequest merged, UserPatch patch) throws BindException {
         DirectFieldBindingResult result = new DirectFieldBindingResult(merged, "user");
         validator.validate(merged, result);
+        patch.cannotBeCleared().forEach(member -> result.rejectValue(member, "CannotBeCleared", UserPatch.CANNOT_BE_CLEARED));
         if (result.hasErrors()) {
             throw new BindException(result);
         }

@@ -1,11 +1,11 @@
 package com.example.statuscodes.users;
 
-import org.springframework.http.ETag;
+import org.springframework.http.HttpHeaders;
 
 /**
  * A user's entity tag: the optimistic-lock version, as a strong ETag ({@code "3"}). It changes on every
  * successful write, so it is a reliable validator for {@code If-None-Match} (304) and {@code If-Match} (412).
- * The comparisons are RFC 9110's (§13.1.1, §13.1.2).
+ * The comparisons are RFC 9110's (§13.1.1, §13.1.2); a header outside its grammar is a 400 ({@link EntityTags}).
  */
 final class UserVersion {
 
@@ -17,17 +17,15 @@ final class UserVersion {
     }
 
     /**
-     * {@code If-Match}: no header passes; {@code *} matches any existing user; otherwise a strong comparison, so a
-     * weak tag ({@code W/"3"}) never matches: a write must be based on exactly the representation it replaces.
+     * {@code If-Match}: no header passes; {@code *} matches any existing user; otherwise a strong comparison against
+     * each listed tag, so a weak tag ({@code W/"3"}) never matches: a write must be based on exactly the
+     * representation it replaces. An empty list names no version and fails.
      */
     static void requireMatch(String ifMatch, User user) {
         if (ifMatch == null) {
             return;
         }
-        ETag current = ETag.create(etag(user.getVersion()));
-        boolean matches = ETag.parse(ifMatch).stream()
-                .anyMatch(candidate -> candidate.isWildcard() || candidate.compare(current, true));
-        if (!matches) {
+        if (!EntityTags.parse(HttpHeaders.IF_MATCH, ifMatch).matchesStrongly(etag(user.getVersion()))) {
             throw new PreconditionFailedException(PreconditionFailedException.DETAIL);
         }
     }
@@ -42,13 +40,13 @@ final class UserVersion {
     /**
      * {@code If-None-Match}: true when no header was sent or no listed tag matches the current one (weak
      * comparison, as §13.1.2 asks); {@code *} matches any existing user. False on a GET means 304 Not Modified.
+     * A malformed value is a 400 on a GET too: nothing in §13.1.2 asks to ignore it (only the date conditions'
+     * unreadable dates are ignored), and a client whose cache never revalidates is told why.
      */
     static boolean noneMatch(String ifNoneMatch, long version) {
         if (ifNoneMatch == null) {
             return true;
         }
-        ETag current = ETag.create(etag(version));
-        return ETag.parse(ifNoneMatch).stream()
-                .noneMatch(candidate -> candidate.isWildcard() || candidate.compare(current, false));
+        return !EntityTags.parse(HttpHeaders.IF_NONE_MATCH, ifNoneMatch).matchesWeakly(etag(version));
     }
 }

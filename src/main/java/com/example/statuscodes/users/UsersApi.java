@@ -42,6 +42,10 @@ import static org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE;
 interface UsersApi {
 
     String ETAG_DESCRIPTION = "Strong entity tag, e.g. \"3\": the version, for If-None-Match and If-Match";
+    String IF_MATCH_DESCRIPTION = "* or a list of entity tags (\"3\" or \"1\", \"3\"): the change is made only if one"
+            + " matches the current ETag, compared strongly (W/\"3\" never does); otherwise 412. Any other value: 400";
+    String IF_NONE_MATCH_DESCRIPTION = "* or a list of entity tags: if one matches the current ETag, compared weakly"
+            + " (W/\"3\" matches \"3\"), a GET answers 304 and a change 412. Any other value: 400";
 
     @DocumentedProblems({BAD_REQUEST, UNAUTHORIZED, NOT_ACCEPTABLE})
     @Operation(summary = "List users, a page at a time")
@@ -55,7 +59,8 @@ interface UsersApi {
             description = ETAG_DESCRIPTION, schema = @Schema(type = "string")))
     @DocumentedProblems({NOT_MODIFIED, BAD_REQUEST, UNAUTHORIZED, NOT_FOUND, NOT_ACCEPTABLE})
     @Operation(summary = "Get one user (200 with an ETag, 304 if unchanged)")
-    ResponseEntity<UserResponse> get(UserId id, String ifNoneMatch);
+    ResponseEntity<UserResponse> get(UserId id,
+                                     @Parameter(description = IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch);
 
     /** The Idempotency-Key header and the replay header come from the operation's {@code @Idempotent}. */
     @SecurityRequirements // sign-up: no token needed
@@ -72,7 +77,10 @@ interface UsersApi {
     @DocumentedProblems({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, PRECONDITION_REQUIRED,
             CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Replace a user (200 with the new state)")
-    ResponseEntity<UserResponse> replace(UserId id, UserRequest request, String ifMatch, String ifNoneMatch, Caller caller);
+    ResponseEntity<UserResponse> replace(UserId id, UserRequest request,
+                                         @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
+                                         @Parameter(description = IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch,
+                                         Caller caller);
 
     @ApiResponse(responseCode = "200", description = "The updated user", headers = @Header(name = HttpHeaders.ETAG,
             description = ETAG_DESCRIPTION, schema = @Schema(type = "string")))
@@ -85,11 +93,16 @@ interface UsersApi {
                                                content = @Content(mediaType = UserController.MERGE_PATCH_JSON,
                                                        schema = @Schema(implementation = UserPatch.class)))
                                        UserPatch patch,
-                                       String ifMatch, String ifNoneMatch, Caller caller) throws BindException;
+                                       @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
+                                       @Parameter(description = IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch,
+                                       Caller caller) throws BindException;
 
     @ApiResponse(responseCode = "204", description = "Deleted; no body")
     @DocumentedProblems({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, PRECONDITION_REQUIRED,
             NOT_ACCEPTABLE})
     @Operation(summary = "Delete a user (204)")
-    ResponseEntity<Void> delete(UserId id, String ifMatch, String ifNoneMatch, Caller caller);
+    ResponseEntity<Void> delete(UserId id,
+                                @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
+                                @Parameter(description = IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch,
+                                Caller caller);
 }

@@ -164,4 +164,19 @@ class OpenApiTest {
         assertThat((String) JsonPath.read(docs, "$.paths['/api/users/{id}'].put.responses['415'].content['application/problem+json'].example.detail"))
                 .isEqualTo("Content-Type 'application/merge-patch+json' is not supported; use application/json");
     }
+
+    @Test
+    void conditional_headers_are_documented_with_their_grammar_and_comparison() throws Exception {
+        String docs = apiDocs();
+        for (String method : List.of("put", "patch", "delete")) {
+            List<String> ifMatch = JsonPath.read(docs, "$.paths['/api/users/{id}']." + method
+                    + ".parameters[?(@.name == 'If-Match' && @.in == 'header')].description");
+            assertThat(ifMatch).as(method).singleElement().asString().contains("compared strongly", "400");
+        }
+        for (String method : List.of("get", "put", "patch", "delete")) {
+            List<String> ifNoneMatch = JsonPath.read(docs, "$.paths['/api/users/{id}']." + method
+                    + ".parameters[?(@.name == 'If-None-Match' && @.in == 'header')].description");
+            assertThat(ifNoneMatch).as(method).singleElement().asString().contains("compared weakly", "400");
+        }
+    }
 }

@@ -18,6 +18,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
 import static com.example.statuscodes.support.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -342,6 +348,76 @@ class Status2xxSuccessTest {
                     .content("{\"email\": \"alice@example.com\", \"password\": \"alice-password\"}"))
                     .hasStatusOk()
                     .hasContentType(MediaType.APPLICATION_JSON);
+        }
+    }
+
+    /**
+     * A strong ETag says "these exact bytes" (RFC 9110 §8.8.3): every answer that carries one shows the same body,
+     * whichever operation produced it. The instant a user was created is kept to the microsecond the database
+     * stores, so the 201 (built from the new object) and a later GET (read back from the table) agree.
+     */
+    @Nested
+    @DisplayName("One representation per ETag")
+    class Status2xxOneRepresentationPerEtag {
+
+        private final Map<String, String> bodiesByEtag = new HashMap<>();
+
+        /** The body of {@code result}, which must be the body every earlier answer with its ETag had. */
+        private void assertSameBytesAsEarlierWithItsEtag(MvcTestResult result, String expectedEtag) throws Exception {
+            assertThat(result).hasHeader(HttpHeaders.ETAG, expectedEtag);
+            String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(body).as("body with ETag %s", expectedEtag)
+                    .isEqualTo(bodiesByEtag.computeIfAbsent(expectedEtag, etag -> body));
+        }
+
+        @Test
+        void signup_replay_get_put_and_patch_show_byte_identical_bodies_per_etag() throws Exception {
+            String key = UUID.randomUUID().toString();
+            String signUp = "{\"email\": \"%s\", \"name\": \"Once\"}".formatted(TestUsers.uniqueEmail("one-body"));
+            MvcTestResult created = mvc.post().uri("/api/users").header("Idempotency-Key", key)
+                    .contentType(MediaType.APPLICATION_JSON).content(signUp).exchange();
+            assertThat(created).hasStatus(HttpStatus.CREATED);
+            assertSameBytesAsEarlierWithItsEtag(created, "\"0\"");
+            Integer id = JsonPath.read(created.getResponse().getContentAsString(), "$.id");
+            String email = JsonPath.read(created.getResponse().getContentAsString(), "$.email");
+
+            MvcTestResult replayed = mvc.post().uri("/api/users").header("Idempotency-Key", key)
+                    .contentType(MediaType.APPLICATION_JSON).content(signUp).exchange();
+            assertThat(replayed).hasStatus(HttpStatus.CREATED).hasHeader("Idempotent-Replayed", "true");
+            assertSameBytesAsEarlierWithItsEtag(replayed, "\"0\"");
+            assertSameBytesAsEarlierWithItsEtag(get(id), "\"0\"");
+
+            MvcTestResult replaced = mvc.put().uri("/api/users/{id}", id).header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"email\": \"%s\", \"age\": 33}".formatted(email))
+                    .exchange();
+            assertThat(replaced).hasStatusOk();
+            assertSameBytesAsEarlierWithItsEtag(replaced, "\"1\"");
+            assertSameBytesAsEarlierWithItsEtag(get(id), "\"1\"");
+
+            MvcTestResult patched = mvc.patch().uri("/api/users/{id}", id).header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .contentType("application/merge-patch+json").content("{\"name\": \"Twice\"}").exchange();
+            assertThat(patched).hasStatusOk();
+            assertSameBytesAsEarlierWithItsEtag(patched, "\"2\"");
+            assertSameBytesAsEarlierWithItsEtag(get(id), "\"2\"");
+        }
+
+        @Test
+        void the_201_shows_created_at_to_the_microsecond_at_most_as_stored() throws Exception {
+            MvcTestResult created = mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\"}".formatted(TestUsers.uniqueEmail("micros"))).exchange();
+            assertThat(created).hasStatus(HttpStatus.CREATED);
+            String createdAt = JsonPath.read(created.getResponse().getContentAsString(), "$.createdAt");
+            // ISO-8601 as Java writes an Instant: no fraction, or 3 or 6 digits; 9 would be nanoseconds the column drops.
+            assertThat(createdAt).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3}|\\.\\d{6})?Z");
+            Integer id = JsonPath.read(created.getResponse().getContentAsString(), "$.id");
+            assertThat(repository.findById(id.longValue())).get().extracting(User::getCreatedAt)
+                    .isEqualTo(Instant.parse(createdAt));
+        }
+
+        private MvcTestResult get(Integer id) {
+            MvcTestResult result = mvc.get().uri("/api/users/{id}", id).header(HttpHeaders.AUTHORIZATION, users.alice()).exchange();
+            assertThat(result).hasStatusOk();
+            return result;
         }
     }
 }

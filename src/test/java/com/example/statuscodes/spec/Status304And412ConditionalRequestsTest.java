@@ -1,18 +1,29 @@
 package com.example.statuscodes.spec;
 
+import com.example.statuscodes.admin.AdminSettingsStore;
 import com.example.statuscodes.support.ApiTest;
+import com.example.statuscodes.support.StoredUser;
 import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.users.User;
 import com.example.statuscodes.users.UserRepository;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static com.example.statuscodes.errors.ProblemType.VALIDATION;
+import static com.example.statuscodes.support.Problem.assertErrors;
 import static com.example.statuscodes.support.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -200,6 +211,208 @@ class Status304And412ConditionalRequestsTest {
                     .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
                     .header(HttpHeaders.IF_MATCH, "*"))
                     .hasStatus(HttpStatus.NO_CONTENT);
+        }
+    }
+
+    /**
+     * {@code If-Match} and {@code If-None-Match} are {@code "*" / #entity-tag} (RFC 9110 §13.1.1, §13.1.2), an
+     * entity-tag being {@code [W/]"..."} (§8.8.3). A value outside that grammar is a 400 naming the header: read
+     * leniently, {@code "0"junk} would be {@code "0"} and a condition the client never wrote would decide the write.
+     * The RFC asks to ignore only the unreadable dates of the date conditions, not these; a GET refuses them too,
+     * so a client whose cache never revalidates finds out why. Preconditions are judged only where the answer
+     * without them would be a 2xx (§13.2.1): a 403 or 404 comes first.
+     */
+    @Nested
+    @DisplayName("400: If-Match or If-None-Match outside RFC 9110's grammar")
+    class Status400MalformedConditions {
+
+        @Autowired
+        AdminSettingsStore settings;
+
+        private static final String IF_MATCH_DETAIL = "Invalid request parameter: If-Match";
+        private static final String IF_NONE_MATCH_DETAIL = "Invalid request parameter: If-None-Match";
+        private static final String MESSAGE = "Must be * or a list of entity tags in double quotes, like \"3\" or \"1\", \"3\"";
+
+        /** Malformed values that, read leniently, name the current tag "0" or nothing at all. */
+        static Stream<String> malformed() {
+            return Stream.of("\"0\"junk", "*, \"0\"", "*, *", "W/", "0", "\"0", "0\"", "W/0", "w/\"0\"", "W /\"0\"",
+                    "\"0\" \"1\"", "\"0\";", "\"0\", junk", "\"a b\"", "\"0\"\"1\"");
+        }
+
+        @ParameterizedTest(name = "If-Match: [{0}]")
+        @MethodSource("malformed")
+        void patch_with_a_malformed_if_match_returns_400_naming_it_and_changes_nothing(String ifMatch) {
+            User user = users.create("bad-if-match");
+            StoredUser before = StoredUser.read(repository, user.getId());
+            MvcTestResult result = mvc.patch().uri("/api/users/{id}", user.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user)).header(HttpHeaders.IF_MATCH, ifMatch)
+                    .contentType("application/merge-patch+json").content("{\"age\": 54}").exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, IF_MATCH_DETAIL);
+            assertErrors(result, Map.of("If-Match", MESSAGE));
+            assertThat(StoredUser.read(repository, user.getId())).isEqualTo(before);
+        }
+
+        @Test
+        void put_with_a_malformed_if_match_returns_400_and_changes_nothing() {
+            User user = users.create("bad-if-match-put");
+            StoredUser before = StoredUser.read(repository, user.getId());
+            MvcTestResult result = mvc.put().uri("/api/users/{id}", user.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user)).header(HttpHeaders.IF_MATCH, "\"0\"junk")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\", \"age\": 55}".formatted(user.getEmail())).exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, IF_MATCH_DETAIL);
+            assertErrors(result, Map.of("If-Match", MESSAGE));
+            assertThat(StoredUser.read(repository, user.getId())).isEqualTo(before);
+        }
+
+        @Test
+        void delete_with_a_malformed_if_match_returns_400_and_keeps_the_user() {
+            User user = users.create("bad-if-match-delete");
+            StoredUser before = StoredUser.read(repository, user.getId());
+            MvcTestResult result = mvc.delete().uri("/api/users/{id}", user.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user)).header(HttpHeaders.IF_MATCH, "*, \"0\"").exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, IF_MATCH_DETAIL);
+            assertErrors(result, Map.of("If-Match", MESSAGE));
+            assertThat(StoredUser.read(repository, user.getId())).isEqualTo(before);
+        }
+
+        @Test
+        void a_malformed_if_match_is_a_400_also_when_if_match_is_required() {
+            // The header is there, so the 428 does not apply; what it says cannot be read.
+            User user = users.create("bad-if-match-required");
+            StoredUser before = StoredUser.read(repository, user.getId());
+            try {
+                assertThat(mvc.put().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"signupsEnabled\": true, \"defaultPageSize\": 20, \"requireIfMatch\": true}"))
+                        .hasStatusOk();
+                MvcTestResult result = mvc.patch().uri("/api/users/{id}", user.getId())
+                        .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user)).header(HttpHeaders.IF_MATCH, "0")
+                        .contentType("application/merge-patch+json").content("{\"age\": 56}").exchange();
+                assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, IF_MATCH_DETAIL);
+                assertErrors(result, Map.of("If-Match", MESSAGE));
+            } finally {
+                TestUsers.asAdmin(settings::reset);
+            }
+            assertThat(StoredUser.read(repository, user.getId())).isEqualTo(before);
+        }
+
+        @Test
+        void patch_with_a_malformed_if_none_match_returns_400_naming_it_and_changes_nothing() {
+            User user = users.create("bad-if-none-match");
+            StoredUser before = StoredUser.read(repository, user.getId());
+            MvcTestResult result = mvc.patch().uri("/api/users/{id}", user.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user)).header(HttpHeaders.IF_NONE_MATCH, "\"5\"junk")
+                    .contentType("application/merge-patch+json").content("{\"age\": 57}").exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, IF_NONE_MATCH_DETAIL);
+            assertErrors(result, Map.of("If-None-Match", MESSAGE));
+            assertThat(StoredUser.read(repository, user.getId())).isEqualTo(before);
+        }
+
+        @Test
+        void a_write_with_both_headers_malformed_returns_400_naming_both() {
+            User user = users.create("bad-both");
+            StoredUser before = StoredUser.read(repository, user.getId());
+            MvcTestResult result = mvc.delete().uri("/api/users/{id}", user.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                    .header(HttpHeaders.IF_MATCH, "0").header(HttpHeaders.IF_NONE_MATCH, "5").exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: If-Match, If-None-Match");
+            assertErrors(result, Map.of("If-Match", MESSAGE, "If-None-Match", MESSAGE));
+            assertThat(StoredUser.read(repository, user.getId())).isEqualTo(before);
+        }
+
+        @ParameterizedTest(name = "If-None-Match: [{0}]")
+        @MethodSource("malformed")
+        void get_with_a_malformed_if_none_match_returns_400_naming_it(String ifNoneMatch) {
+            User user = users.create("bad-get");
+            MvcTestResult result = mvc.get().uri("/api/users/{id}", user.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.alice()).header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch).exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, IF_NONE_MATCH_DETAIL);
+            assertErrors(result, Map.of("If-None-Match", MESSAGE));
+            assertThat(result).doesNotContainHeader(HttpHeaders.ETAG);
+        }
+
+        @Test
+        void get_of_a_missing_user_with_a_malformed_if_none_match_is_a_404() {
+            assertProblem(mvc.get().uri("/api/users/{id}", 999_999).header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .header(HttpHeaders.IF_NONE_MATCH, "\"0\"junk").exchange(), HttpStatus.NOT_FOUND, "User not found");
+        }
+
+        @Test
+        void a_write_someone_may_not_make_with_a_malformed_if_match_is_a_403() {
+            User user = users.create("bad-if-match-other");
+            StoredUser before = StoredUser.read(repository, user.getId());
+            assertThat(mvc.patch().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .header(HttpHeaders.IF_MATCH, "\"0\"junk")
+                    .contentType("application/merge-patch+json").content("{\"age\": 58}"))
+                    .hasStatus(HttpStatus.FORBIDDEN);
+            assertThat(StoredUser.read(repository, user.getId())).isEqualTo(before);
+        }
+    }
+
+    /**
+     * Valid values that are not a single tag: a list matches when any member does, If-Match comparing strongly
+     * (§13.1.1: a weak member never matches a write) and If-None-Match weakly (§13.1.2). An empty list is valid
+     * grammar naming no version: If-Match fails (412), If-None-Match holds.
+     */
+    @Nested
+    @DisplayName("412 and 2xx: lists of entity tags")
+    class Status412EntityTagLists {
+
+        private MvcTestResult patchAge(User user, String ifMatch, int age) {
+            return mvc.patch().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                    .header(HttpHeaders.IF_MATCH, ifMatch)
+                    .contentType("application/merge-patch+json").content("{\"age\": %d}".formatted(age)).exchange();
+        }
+
+        @ParameterizedTest(name = "If-Match: [{0}]")
+        @ValueSource(strings = {"\"1\", \"0\"", "\"0\", \"3\"", " \"7\" ,, \"0\" ", "W/\"0\", \"0\"", "\"0\",\"0,1\""})
+        void patch_with_an_if_match_list_that_names_the_current_etag_returns_200(String ifMatch) {
+            User user = users.create("list-match");
+            assertThat(patchAge(user, ifMatch, 60)).hasStatusOk().hasHeader(HttpHeaders.ETAG, "\"1\"");
+            assertThat(repository.findById(user.getId())).get().extracting(User::getAge).isEqualTo(60);
+        }
+
+        @ParameterizedTest(name = "If-Match: [{0}]")
+        @ValueSource(strings = {"\"1\", \"3\"", "\"1\", W/\"0\"", "\"0,1\"", "\"\"", "", ",", " , ,"})
+        void patch_with_an_if_match_list_that_does_not_name_the_current_etag_strongly_returns_412_and_changes_nothing(
+                String ifMatch) {
+            User user = users.create("list-stale");
+            StoredUser before = StoredUser.read(repository, user.getId());
+            assertProblem(patchAge(user, ifMatch, 61), HttpStatus.PRECONDITION_FAILED, STALE_DETAIL);
+            assertThat(StoredUser.read(repository, user.getId())).isEqualTo(before);
+        }
+
+        @Test
+        void if_match_sent_on_two_header_lines_is_one_list() {
+            // RFC 9110 §5.3: field lines with the same name are one comma-separated list.
+            User user = users.create("list-lines");
+            assertThat(mvc.delete().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                    .header(HttpHeaders.IF_MATCH, "\"4\"", "\"0\""))
+                    .hasStatus(HttpStatus.NO_CONTENT);
+            assertThat(repository.findById(user.getId())).isEmpty();
+        }
+
+        @ParameterizedTest(name = "If-None-Match: [{0}]")
+        @ValueSource(strings = {"\"4\", W/\"0\"", "\"0\", \"4\"", "W/\"9\",W/\"0\""})
+        void get_with_an_if_none_match_list_that_names_the_current_etag_weakly_returns_304(String ifNoneMatch) {
+            User user = users.create("list-cached");
+            assertThat(mvc.get().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch))
+                    .hasStatus(HttpStatus.NOT_MODIFIED)
+                    .hasHeader(HttpHeaders.ETAG, "\"0\"")
+                    .body().isEmpty();
+        }
+
+        @ParameterizedTest(name = "If-None-Match: [{0}]")
+        @ValueSource(strings = {"\"4\", W/\"5\"", "\"0,4\"", "", ","})
+        void get_with_an_if_none_match_list_that_does_not_name_the_current_etag_returns_200(String ifNoneMatch) {
+            User user = users.create("list-fresh");
+            assertThat(mvc.get().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .header(HttpHeaders.IF_NONE_MATCH, ifNoneMatch))
+                    .hasStatusOk()
+                    .hasHeader(HttpHeaders.ETAG, "\"0\"")
+                    .bodyJson().extractingPath("$.id").isEqualTo(user.getId().intValue());
         }
     }
 }

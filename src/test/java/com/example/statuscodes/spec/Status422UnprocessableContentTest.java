@@ -2,15 +2,21 @@ package com.example.statuscodes.spec;
 
 import com.example.statuscodes.admin.AdminSettingsStore;
 import com.example.statuscodes.support.ApiTest;
+import com.example.statuscodes.support.StoredUser;
 import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.users.User;
+import com.example.statuscodes.users.UserRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -160,14 +166,16 @@ class Status422UnprocessableContentTest {
     }
 
     @Test
-    void patch_that_clears_the_required_email_returns_400() {
+    void patch_that_clears_the_required_email_returns_422() {
+        // Nothing is missing from a merge patch ("email": null is an understood instruction, "remove it"); what it
+        // asks for breaks a rule. The cases of every member are in Status422MergePatchNull below.
         User user = users.create("patch-null");
         MvcTestResult result = mvc.patch().uri("/api/users/{id}", user.getId())
                 .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
                 .contentType("application/merge-patch+json")
                 .content("{\"email\": null}").exchange();
-        assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Missing required field: email");
-        assertErrors(result, Map.of("email", "Is required"));
+        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertErrors(result, Map.of("email", "Cannot be cleared"));
     }
 
     @Test
@@ -177,5 +185,86 @@ class Status422UnprocessableContentTest {
                 .content("{\"signupsEnabled\": true, \"defaultPageSize\": 0}").exchange();
         assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
         assertErrors(result, Map.of("defaultPageSize", "Must be between 1 and 100"));
+    }
+
+    /**
+     * RFC 7396: {@code null} in a merge patch removes the member. {@code name} and {@code age} are optional and are
+     * cleared (Status2xxSuccessTest); {@code email}, {@code role} and {@code password} cannot be removed from an
+     * account, so such a patch is understood but cannot be carried out: 422 naming each, and nothing is written.
+     */
+    @Nested
+    @DisplayName("422: a merge patch that clears a member that cannot be cleared")
+    class Status422MergePatchNull {
+
+        @Autowired
+        UserRepository repository;
+        @Autowired
+        PasswordEncoder passwordEncoder;
+
+        private MvcTestResult patch(User user, String authorization, String body) {
+            return mvc.patch().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, authorization)
+                    .contentType("application/merge-patch+json").content(body).exchange();
+        }
+
+        /** A user with a password, so that clearing it would change something. */
+        private User userWithPassword(String prefix) {
+            User user = users.create(prefix);
+            user.setPasswordHash(passwordEncoder.encode("a-password-to-keep"));
+            return repository.save(user);
+        }
+
+        @ParameterizedTest(name = "{0}: null")
+        @ValueSource(strings = {"email", "password"})
+        void patch_of_own_account_with_null_for_a_member_that_cannot_be_cleared_returns_422_naming_it(String member) {
+            User user = userWithPassword("clear-" + member);
+            StoredUser before = StoredUser.read(repository, user.getId());
+            MvcTestResult result = patch(user, users.tokenFor(user), "{\"%s\": null}".formatted(member));
+            assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+            assertErrors(result, Map.of(member, "Cannot be cleared"));
+            assertThat(StoredUser.read(repository, user.getId())).isEqualTo(before);
+        }
+
+        @Test
+        void patch_with_null_role_returns_422_naming_it() {
+            // Only an admin may touch the role at all; for anyone else the same patch is the 403 below.
+            User user = userWithPassword("clear-role");
+            StoredUser before = StoredUser.read(repository, user.getId());
+            MvcTestResult result = patch(user, users.admin(), "{\"role\": null}");
+            assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+            assertErrors(result, Map.of("role", "Cannot be cleared"));
+            assertThat(StoredUser.read(repository, user.getId())).isEqualTo(before);
+        }
+
+        @Test
+        void patch_with_null_role_by_the_user_themself_is_a_403_before_its_content_is_judged() {
+            User user = users.create("clear-role-self");
+            StoredUser before = StoredUser.read(repository, user.getId());
+            assertProblem(patch(user, users.tokenFor(user), "{\"role\": null}"), HttpStatus.FORBIDDEN,
+                    "Only an admin can set a user's role");
+            assertThat(StoredUser.read(repository, user.getId())).isEqualTo(before);
+        }
+
+        @Test
+        void patch_with_every_unclearable_member_null_and_a_broken_rule_returns_422_naming_all() {
+            User user = userWithPassword("clear-all");
+            StoredUser before = StoredUser.read(repository, user.getId());
+            MvcTestResult result = patch(user, users.admin(),
+                    "{\"email\": null, \"role\": null, \"password\": null, \"name\": null, \"age\": -5}");
+            assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+            assertErrors(result, Map.of("email", "Cannot be cleared", "role", "Cannot be cleared",
+                    "password", "Cannot be cleared", "age", "Must be positive"));
+            assertThat(StoredUser.read(repository, user.getId())).isEqualTo(before);
+        }
+
+        @Test
+        void patch_with_null_email_and_a_wrongly_typed_member_is_still_the_400_for_the_type() {
+            // A value of the wrong type fails while the body is read (400), before any rule on the values is applied.
+            User user = users.create("clear-typed");
+            StoredUser before = StoredUser.read(repository, user.getId());
+            MvcTestResult result = patch(user, users.tokenFor(user), "{\"email\": null, \"age\": \"ten\"}");
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: age");
+            assertErrors(result, Map.of("age", "Must be an integer"));
+            assertThat(StoredUser.read(repository, user.getId())).isEqualTo(before);
+        }
     }
 }
