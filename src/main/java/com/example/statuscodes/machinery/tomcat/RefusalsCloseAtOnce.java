@@ -25,7 +25,8 @@ class RefusalsCloseAtOnce implements WebServerFactoryCustomizer<TomcatServletWeb
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        factory.addContextValves(new CloseAfterAnUnreadBody());
+        // On the engine, around the host: a refusal sent as an error page has been rendered by the time it runs.
+        factory.addEngineValves(new CloseAfterAnUnreadBody());
     }
 
     static final class CloseAfterAnUnreadBody extends ValveBase {
@@ -42,9 +43,11 @@ class RefusalsCloseAtOnce implements WebServerFactoryCustomizer<TomcatServletWeb
             }
             AtomicBoolean fullyRead = new AtomicBoolean(true);
             request.getCoyoteRequest().action(ActionCode.REQUEST_BODY_FULLY_READ, fullyRead);
-            if (!fullyRead.get()) {
-                // The answer goes out first (the error valves after this one then leave it alone); there is no point
-                // reading the rest of the body, and Tomcat closes the connection once the answer is finished.
+            if (!fullyRead.get() && !response.isCommitted()) {
+                // Say so (a client must not reuse the connection), send the answer, then skip the rest of the body:
+                // Tomcat closes the connection once the answer is out. An answer already on its way keeps the
+                // connection, and Tomcat reads the rest as usual.
+                response.setHeader("Connection", "close");
                 response.finishResponse();
                 request.getCoyoteRequest().action(ActionCode.DISABLE_SWALLOW_INPUT, null);
             }
