@@ -180,26 +180,6 @@ class TomcatRejectionsTest {
         assertThat(response.closed()).as("connection closed after %s, the hidden request unread", response).isTrue();
     }
 
-    /**
-     * A request refused before its body is read must not hold its connection (and a worker) while Tomcat reads and
-     * discards the body it announced: one byte of 100000 is sent, and the server answers and closes at once.
-     */
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-            "PATCH /api/users/1 (no token) → 401",
-            "POST /api/users with Content-Type: text/plain → 415",
-            "POST /problems/not-found (GET only) → 405"})
-    void a_refusal_before_the_body_is_read_is_answered_and_the_connection_closed_at_once(String example) throws Exception {
-        String[] words = example.split(" ");
-        String contentType = example.contains("text/plain") ? "text/plain" : "application/json";
-        int status = Integer.parseInt(example.substring(example.length() - 3));
-        RawHttp.Response response = send(bytes(words[0] + " " + words[1] + " HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: " + contentType + "\r\nContent-Length: 100000\r\n\r\n{"));
-        assertThat(response.status()).as("status of %s", response).isEqualTo(status);
-        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
-        assertThat(response.closed()).as("the server closed the connection within %d ms", TIMEOUT_MILLIS).isTrue();
-    }
-
     /** RFC 9110, section 10.1.1: a server that will refuse the body answers the final status instead of 100 Continue. */
     @Test
     void expect_100_continue_with_a_body_over_the_limit_is_a_413_without_a_100_first() throws Exception {
