@@ -63,15 +63,17 @@ COPY --from=extract /extract/extracted/application/ ./
 COPY --from=training /app/app.aot ./
 
 USER 10001:10001
-# 8080: the API and /actuator/health. The Prometheus scrape (/actuator/prometheus) listens on 127.0.0.1:8081
-# only; to scrape from outside the container set APP_METRICS_ADDRESS=0.0.0.0 and publish 8081 to the
-# monitoring network only (docs/operations.md).
+# 8080: the API, and health for load balancers as /livez and /readyz. The actuator (/actuator/health, Prometheus'
+# /actuator/prometheus, no token needed there) has a port of its own, 8081, on the container's loopback interface
+# only. To scrape from outside the container: -e MANAGEMENT_SERVER_ADDRESS=0.0.0.0 and publish 8081 to the
+# monitoring network only, never to the internet (docs/operations.md).
+ENV MANAGEMENT_SERVER_PORT=8081 MANAGEMENT_SERVER_ADDRESS=127.0.0.1
 EXPOSE 8080
 
 # The JRE image has neither curl nor wget: bash's /dev/tcp sends the request. Healthy only
-# when the body says "status":"UP" (a DOWN answer or no answer fails). Follows SERVER_PORT
+# when readiness says "status":"UP" (a DOWN answer or no answer fails). Follows SERVER_PORT
 # if the port is changed that way.
-HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/"${SERVER_PORT:-8080}" && printf "GET /actuator/health HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"status\":\"UP\"" <&3'
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/"${SERVER_PORT:-8080}" && printf "GET /readyz HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"status\":\"UP\"" <&3'
 
 # Exec form, so java is PID 1 and gets docker stop's SIGTERM for a graceful shutdown.
 # -XX:AOTCache: start from the training run's cache (about half the start-up time, see

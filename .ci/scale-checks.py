@@ -84,9 +84,13 @@ def servers(answers):
     return dict(Counter(a.server for a in answers))
 
 
-# 0. Both instances answer through the front.
-answers = [call("GET", "/actuator/health") for _ in range(6)]
+# 0. Both instances answer through the front; the metrics are not among the answers.
+answers = [call("GET", "/readyz") for _ in range(6)]
 check("round-robin over both instances", set(servers(answers)) == {"app1", "app2"}, f"served by {servers(answers)}")
+answers = [call("GET", "/actuator/prometheus") for _ in range(4)]
+check("no anonymous scrape through the front → 401 problem+json from both instances",
+      all(a.status == 401 and a.header("Content-Type") == "application/problem+json" for a in answers)
+      and set(servers(answers)) == {"app1", "app2"}, ", ".join(f"{a.status} from {a.server}" for a in answers))
 
 # 1. Sixteen concurrent sign-ups with one e-mail: one 201, fifteen 409 (the database's unique constraint).
 email = f"race-{RUN}@example.com"

@@ -2,6 +2,8 @@ package com.example.statuscodes.auth;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -28,6 +30,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  *   API limiter ......... see ratelimit.RateLimitConfigurer          → 429
  *   URL rules ........... no token on a protected path              → 401 "Authentication required"
  *                         /api/admin/** without ADMIN              → 403 "Admin access required"
+ *                         /actuator/prometheus without ADMIN       → 403 "Admin access required"
  *                         a write on someone else's account        → 403 (AccessRules, before the body is read)
  *                         an id spelled any way but 42             → 400 naming id (the controller's own parser)
  * </pre>
@@ -55,10 +58,16 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, TokenController.PATH).permitAll() // log in
                         .requestMatchers(HttpMethod.POST, "/api/users").permitAll() // sign up
-                        .requestMatchers("/actuator/health/**").permitAll()
+                        // Health, for load balancers: /actuator/health, and /livez and /readyz on the API's port
+                        // even when the actuator has a port of its own (management.server.port).
+                        .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .requestMatchers(EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, "health")).permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/problems/**", "/error").permitAll()
                         .requestMatchers("/api/admin/**").access(AccessRules.adminOnly())
+                        // Prometheus' scrape: every route's traffic and errors, not for anyone to read. A separate,
+                        // loopback-only management port lets it through without a token (docs/operations.md).
+                        .requestMatchers(EndpointRequest.to("prometheus")).access(AccessRules.adminOnly())
                         .requestMatchers(HttpMethod.PUT, USER).access(AccessRules.ownAccountOrAdmin())
                         .requestMatchers(HttpMethod.PATCH, USER).access(AccessRules.ownAccountOrAdmin())
                         .requestMatchers(HttpMethod.DELETE, USER).access(AccessRules.ownAccountOrAdmin())

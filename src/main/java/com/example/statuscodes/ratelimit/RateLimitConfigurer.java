@@ -3,6 +3,8 @@ package com.example.statuscodes.ratelimit;
 import com.example.statuscodes.auth.TokenController;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,7 +36,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  *                          (and per account: AccountLoginLimit, asked by auth.TokenService)
  *   invalid-token limit .. a token that fails verification counts against its address → 429 once it is spent
  *   BearerTokenAuthenticationFilter (401 for a bad token)
- *   API limiter .......... everything else but actuator, per user     → 429, once we know who is calling
+ *   API limiter .......... all else but actuator and health, per user → 429, once we know who is calling
  *   ... URL rules (401 without a token, 403)
  * </pre>
  */
@@ -42,8 +44,6 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 class RateLimitConfigurer implements Customizer<HttpSecurity> {
 
     private static final RequestMatcher LOGIN = pathPattern(HttpMethod.POST, TokenController.PATH);
-    /** Health, and the Prometheus scrape (which only the loopback-bound metrics port serves, see machinery.ops.MetricsPort). */
-    private static final RequestMatcher ACTUATOR = pathPattern("/actuator/**");
 
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
@@ -74,8 +74,12 @@ class RateLimitConfigurer implements Customizer<HttpSecurity> {
         // API limit: after the token is verified, so the bucket is the user's, whatever address they use;
         // anonymous callers share their address's bucket. Before the URL rules, so a flood of anonymous 401s is
         // limited too (a request with an invalid token is refused by the bearer filter before it gets here).
+        // Not the actuator, on whichever port it is, nor health's /livez and /readyz: load balancers and
+        // Prometheus poll them. Boot's matchers, one set per context: they remember the first context they see.
+        RequestMatcher actuator = new OrRequestMatcher(EndpointRequest.toAnyEndpoint(),
+                EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, "health"));
         http.addFilterAfter(new RateLimitFilter(limiter, api,
-                new NegatedRequestMatcher(new OrRequestMatcher(ACTUATOR, LOGIN)),
+                new NegatedRequestMatcher(new OrRequestMatcher(actuator, LOGIN)),
                 RateLimitConfigurer::userOrAddress, errors), BearerTokenAuthenticationFilter.class);
     }
 

@@ -2,16 +2,19 @@ package com.example.statuscodes.ops;
 
 import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.support.Tokens;
-import com.example.statuscodes.machinery.ops.MetricsPort;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,18 +25,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@code http.server.requests} by status, scraped the way Prometheus does, on the metrics port. The server's
- * observation sits in front of every filter that can refuse a request, so a refusal is counted with its real
- * status: 401 and 403 from the security chain, 413 from the body-size guard, 429 from the limiter.
+ * {@code http.server.requests} by status, scraped the way Prometheus does in a deployment: on a management port of
+ * its own ({@code management.server.port}), without a token. The server's observation sits in front of every filter
+ * that can refuse a request, so a refusal is counted with its real status: 401 and 403 from the security chain, 413
+ * from the body-size guard, 429 from the limiter. On the API's port the scrape is never anonymous, and health stays
+ * there for load balancers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "app.rate-limit.enabled=true",
-        "app.rate-limit.requests-per-minute=3"})
+        "app.rate-limit.requests-per-minute=3",
+        "management.server.port=0", "management.server.address=127.0.0.1"})
 @ActiveProfiles("test")
 @Import({Tokens.class, TestUsers.class})
-@DisplayName("Metrics: every answer counted by status, on the metrics port only")
+@DisplayName("Metrics: every answer counted by status, scraped anonymously on the management port only")
 class MetricsByStatusTest {
 
     private static final Pattern COUNT = Pattern.compile(
@@ -41,10 +48,12 @@ class MetricsByStatusTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    private static final String SCRAPE = "/actuator/prometheus";
+
     @LocalServerPort
     int port;
-    @Autowired
-    MetricsPort metricsPort;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     TestUsers users;
 
@@ -88,14 +97,51 @@ class MetricsByStatusTest {
         assertThat(scrape).doesNotContain("spring_security_");
     }
 
+    // Anonymous requests to anything but the actuator and health share 127.0.0.1's budget of 3 a minute with the
+    // first test's 401: this class makes two.
     @Test
-    void the_public_port_has_no_scrape_endpoint_and_the_metrics_port_nothing_else() throws Exception {
-        HttpResponse<String> publicScrape = send(api("/actuator/prometheus"));
-        assertThat(publicScrape.statusCode()).isEqualTo(404);
-        assertThat(publicScrape.body()).contains("No endpoint GET /actuator/prometheus");
-        assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort.localPort() + "/api/users/1")))
-                .statusCode()).isEqualTo(404);
+    void the_public_port_refuses_an_anonymous_scrape_with_the_problem_every_refusal_is() throws Exception {
+        HttpResponse<String> publicScrape = send(api(SCRAPE));
+        assertThat(publicScrape.statusCode()).isEqualTo(401);
+        assertThat(publicScrape.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(publicScrape.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Bearer");
+        assertThat(publicScrape.body()).contains("\"detail\":\"Authentication required\"");
         assertThat(scrape().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void the_management_port_scrapes_without_a_token_and_serves_none_of_the_api() throws Exception {
+        HttpResponse<String> scrape = scrape();
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
+        String admin = users.admin();
+        assertThat(send(api("/api/users/1").header("Authorization", admin)).statusCode()).isEqualTo(200);
+        assertThat(send(management("/api/users/1").header("Authorization", admin)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void the_management_port_listens_on_the_loopback_address_only() throws Exception {
+        // 127.0.0.2 is this host too (all of 127/8 is loopback on Linux): the API's port, bound to every address,
+        // answers there; the management port, bound to 127.0.0.1 alone, refuses the connection.
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.2:" + port + "/livez"))).statusCode())
+                .isEqualTo(200);
+        assertThatExceptionOfType(ConnectException.class).isThrownBy(() -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.2", managementPort), 2000);
+            }
+        });
+    }
+
+    @Test
+    void health_stays_on_the_public_port_for_load_balancers_and_on_the_management_port_for_operators()
+            throws Exception {
+        for (String probe : new String[] {"/livez", "/readyz"}) {
+            HttpResponse<String> answer = send(api(probe));
+            assertThat(answer.statusCode()).as(probe).isEqualTo(200);
+            assertThat(answer.body()).as(probe).isEqualTo("{\"status\":\"UP\"}");
+        }
+        assertThat(send(management("/actuator/health")).statusCode()).isEqualTo(200);
+        assertThat(send(management("/actuator/health/readiness")).body()).isEqualTo("{\"status\":\"UP\"}");
     }
 
     private HttpRequest.Builder api(String path) {
@@ -106,9 +152,12 @@ class MetricsByStatusTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private HttpRequest.Builder management(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path));
+    }
+
     private HttpResponse<String> scrape() throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + metricsPort.localPort() + MetricsPort.SCRAPE_PATH)));
+        return send(management(SCRAPE));
     }
 
     /** "METHOD STATUS URI" → count, from the scrape. */
@@ -132,7 +181,7 @@ class MetricsByStatusTest {
         Map<String, Double> delta = new LinkedHashMap<>();
         after.forEach((key, count) -> {
             double grown = count - before.getOrDefault(key, 0.0);
-            if (grown > 0 && !key.endsWith(MetricsPort.SCRAPE_PATH)) {
+            if (grown > 0) { // the management port has no observation filter: the scrape itself is never counted
                 delta.put(key, grown);
             }
         });

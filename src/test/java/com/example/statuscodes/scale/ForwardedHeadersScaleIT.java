@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.2",
                 // a budget a slow machine spends well within one refill (one attempt every 20 s)
-                "app.rate-limit.login-attempts-per-minute=3", "app.metrics.port=0"})
+                "app.rate-limit.login-attempts-per-minute=3", "management.server.port=0"})
 @ActiveProfiles("scale")
 class ForwardedHeadersScaleIT {
 

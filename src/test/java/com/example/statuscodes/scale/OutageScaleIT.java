@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 // A login budget a slow machine spends well within one refill (one attempt every 20 s).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"app.rate-limit.login-attempts-per-minute=3", "app.metrics.port=0"})
+        properties = {"app.rate-limit.login-attempts-per-minute=3", "management.server.port=0"})
 @ActiveProfiles("scale")
 class OutageScaleIT {
 
@@ -63,7 +63,7 @@ class OutageScaleIT {
         String alice = api.token("alice@example.com", "alice-password");
         String admin = api.token("admin@example.com", "admin-password");
         assertThat(api.get("/api/users/1", alice).statusCode()).isEqualTo(200); // alice's account is now cached
-        assertThat(api.get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        assertThat(api.get("/readyz", null).statusCode()).isEqualTo(200);
 
         postgres.cut();
         try {
@@ -74,7 +74,7 @@ class OutageScaleIT {
             // The login, and a sign-up.
             assertUnavailable(api.login("alice@example.com", "alice-password"));
             assertUnavailable(api.send("POST", "/api/users", null, "{\"email\":\"during-outage@example.com\"}"));
-            HttpResponse<String> readiness = api.get("/actuator/health/readiness", null);
+            HttpResponse<String> readiness = api.get("/readyz", null);
             assertThat(readiness.statusCode()).isEqualTo(503);
             assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
         } finally {
@@ -85,7 +85,7 @@ class OutageScaleIT {
         assertThat(api.get("/api/users/1", alice).statusCode()).isEqualTo(200);
         assertThat(api.send("POST", "/api/users", null, "{\"email\":\"after-outage@example.com\"}").statusCode())
                 .isEqualTo(201);
-        assertThat(eventually(() -> api.get("/actuator/health/readiness", null)).statusCode()).isEqualTo(200);
+        assertThat(eventually(() -> api.get("/readyz", null)).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * validates it), the duplicate-e-mail 409 comes from PostgreSQL's own signal and nothing else becomes a 409,
  * admin settings live in the database, and rate-limit buckets live in Redis under the API's namespace, expiring.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "app.metrics.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @ActiveProfiles("scale")
 class PostgresScaleIT {
 

@@ -133,6 +133,38 @@ class Status2xxSuccessTest {
     }
 
     @Nested
+    @DisplayName("200 OK: health and metrics on the API's port")
+    class Operations {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/livez", "/readyz", "/actuator/health/liveness", "/actuator/health/readiness"})
+        void liveness_and_readiness_answer_200_up_without_a_token(String path) {
+            assertThat(mvc.get().uri(path))
+                    .hasStatusOk()
+                    .hasContentType("application/vnd.spring-boot.actuator.v3+json")
+                    .bodyJson().isStrictlyEqualTo("{\"status\": \"UP\"}");
+        }
+
+        @Test
+        void health_answers_200_up_without_a_token_and_names_its_probes_only() {
+            assertThat(mvc.get().uri("/actuator/health"))
+                    .hasStatusOk()
+                    .hasContentType("application/vnd.spring-boot.actuator.v3+json")
+                    .bodyJson().isStrictlyEqualTo("{\"status\": \"UP\", \"groups\": [\"liveness\", \"readiness\"]}");
+        }
+
+        @Test
+        void prometheus_scrape_as_admin_returns_200_with_the_answers_by_status() {
+            mvc.get().uri("/api/nowhere").exchange(); // an anonymous 401, counted by the time MockMvc returns
+            assertThat(mvc.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, users.admin()))
+                    .hasStatusOk()
+                    .hasContentType("text/plain;version=0.0.4;charset=utf-8")
+                    .bodyText().containsPattern(
+                            "http_server_requests_seconds_count\\{.*method=\"GET\".*status=\"401\".*uri=\"UNKNOWN\"}");
+        }
+    }
+
+    @Nested
     @DisplayName("201 Created")
     class Created {
 

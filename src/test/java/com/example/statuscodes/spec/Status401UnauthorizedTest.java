@@ -52,6 +52,15 @@ class Status401UnauthorizedTest {
         }
 
         @Test
+        void prometheus_scrape_without_token_returns_401_not_the_metrics() {
+            assertProblem(mvc.get().uri("/actuator/prometheus").exchange(),
+                    HttpStatus.UNAUTHORIZED, "Authentication required")
+                    .headers().hasHeaderSatisfying(HttpHeaders.WWW_AUTHENTICATE,
+                            values -> assertThat(values).singleElement(STRING)
+                                    .startsWith("Bearer").doesNotContain("error="));
+        }
+
+        @Test
         void admin_settings_without_token_returns_401_not_403() {
             assertProblem(mvc.delete().uri("/api/admin/settings").exchange(),
                     HttpStatus.UNAUTHORIZED, "Authentication required")

@@ -61,6 +61,12 @@ class Status403ForbiddenTest {
         }
 
         @Test
+        void prometheus_scrape_as_user_returns_403_admin_access_required() {
+            assertProblem(mvc.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .exchange(), HttpStatus.FORBIDDEN, "Admin access required");
+        }
+
+        @Test
         void put_admin_settings_as_user_returns_403_and_changes_nothing() {
             assertProblem(mvc.put().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.alice())
                     .contentType(MediaType.APPLICATION_JSON)

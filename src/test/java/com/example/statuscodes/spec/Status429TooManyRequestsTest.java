@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -324,6 +326,16 @@ class Status429TooManyRequestsTest {
             assertThat(me(alice)).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
             clock.advance(Duration.ofSeconds(12));
             assertThat(me(alice)).hasStatusOk();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/livez", "/readyz"})
+        void liveness_and_readiness_on_the_api_port_are_never_limited(String probe) {
+            for (int request = 1; request <= 20; request++) {
+                assertThat(mvc.get().uri(probe).with(from("10.0.3.2")))
+                        .hasStatusOk()
+                        .doesNotContainHeader("RateLimit");
+            }
         }
 
         @Test
