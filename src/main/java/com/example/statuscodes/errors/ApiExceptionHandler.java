@@ -30,6 +30,7 @@ import org.springframework.validation.BindException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -41,6 +42,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -189,6 +192,32 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     public static String unsupportedMediaType(String sent, List<MediaType> supported) {
         return "Content-Type '" + sent + "' is not supported; use "
                 + supported.stream().map(MediaType::toString).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The methods {@code Allow} lists on a 405, in this order: the reads, then the writes from creating via changing
+     * a part and replacing the whole to removing ({@code GET, PATCH, PUT, DELETE} on a user).
+     */
+    public static final List<String> ALLOW_ORDER =
+            List.of("GET", "HEAD", "POST", "PATCH", "PUT", "DELETE", "OPTIONS", "TRACE");
+
+    /**
+     * 405 with {@code Allow} in {@link #ALLOW_ORDER}: Spring lists the methods in the order of its mapping registry,
+     * a hash map whose order changes from one run to the next. Not logged: a wrong method is the client's mistake,
+     * and Spring's warning for each one would let any client fill the log.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpHeaders ordered = new HttpHeaders();
+        ordered.putAll(headers);
+        if (ex.getSupportedMethods() != null) {
+            ordered.set(HttpHeaders.ALLOW, Arrays.stream(ex.getSupportedMethods())
+                    .sorted(Comparator.comparingInt((String method) -> ALLOW_ORDER.contains(method)
+                            ? ALLOW_ORDER.indexOf(method) : ALLOW_ORDER.size()).thenComparing(Comparator.naturalOrder()))
+                    .collect(Collectors.joining(", ")));
+        }
+        return handleExceptionInternal(ex, null, ordered, status, request);
     }
 
     /** No controller maps this path: say which route was missing, not Spring's "No static resource". */

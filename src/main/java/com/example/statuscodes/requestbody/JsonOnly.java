@@ -2,7 +2,7 @@ package com.example.statuscodes.requestbody;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
-import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -30,9 +30,10 @@ import java.util.Map;
 class JsonOnly implements WebMvcConfigurer {
 
     @Override
-    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
-        converters.removeIf(converter -> converter.getSupportedMediaTypes().stream()
-                .anyMatch(type -> type.getSubtype().endsWith("yaml"))); // not isCompatibleWith: */* would match
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+        builder.configureMessageConvertersList(converters -> converters.removeIf(converter -> converter
+                .getSupportedMediaTypes().stream()
+                .anyMatch(type -> type.getSubtype().endsWith("yaml")))); // not isCompatibleWith: */* would match
     }
 
     @Override

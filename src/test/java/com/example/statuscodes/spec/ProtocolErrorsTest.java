@@ -1,12 +1,22 @@
 package com.example.statuscodes.spec;
 
+import ch.qos.logback.classic.Level;
+import com.example.statuscodes.errors.Problems;
+import com.example.statuscodes.errors.RequestId;
 import com.example.statuscodes.support.ApiTest;
+import com.example.statuscodes.support.LogCapture;
 import com.example.statuscodes.support.TestUsers;
+import com.example.statuscodes.users.User;
+import com.example.statuscodes.users.UserRepository;
 import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.Logger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -15,15 +25,66 @@ import static com.example.statuscodes.errors.ProblemType.SERVER_ERROR;
 import static com.example.statuscodes.support.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The codes every HTTP client expects beyond the guide's list: 405, 406, 413, 415, in the same problem shape. */
+/**
+ * The codes every HTTP client expects beyond the guide's list: 405, 406, 415, in the same problem shape (413:
+ * {@code Status413ContentTooLargeTest}).
+ */
 @ApiTest
-@DisplayName("405, 406, 413, 415: the protocol's own errors")
+@DisplayName("405, 406, 415: the protocol's own errors")
 class ProtocolErrorsTest {
 
     @Autowired
     MockMvcTester mvc;
     @Autowired
     TestUsers users;
+    @Autowired
+    UserRepository repository;
+
+    /** The whole answer of each code, as a client sees it: a fixed X-Request-Id makes every member known. */
+    @Test
+    void post_on_a_user_returns_405_with_exactly_this_body_and_allow() {
+        assertThat(mvc.post().uri("/api/users/1").header(HttpHeaders.AUTHORIZATION, users.alice())
+                .header(RequestId.HEADER, "example-405"))
+                .hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader(HttpHeaders.ALLOW, "GET, PATCH, PUT, DELETE")
+                .hasHeader(RequestId.HEADER, "example-405")
+                .bodyJson().isStrictlyEqualTo("""
+                        {"type": "about:blank", "title": "Method Not Allowed", "status": 405,
+                         "detail": "Method 'POST' is not supported.", "instance": "/api/users/1",
+                         "requestId": "example-405"}
+                        """);
+    }
+
+    @Test
+    void accept_xml_returns_406_with_exactly_this_body() {
+        assertThat(mvc.get().uri("/api/users/1").header(HttpHeaders.AUTHORIZATION, users.alice())
+                .accept(MediaType.APPLICATION_XML).header(RequestId.HEADER, "example-406"))
+                .hasStatus(HttpStatus.NOT_ACCEPTABLE)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader(HttpHeaders.ACCEPT, "application/json")
+                .hasHeader(RequestId.HEADER, "example-406")
+                .bodyJson().isStrictlyEqualTo("""
+                        {"type": "about:blank", "title": "Not Acceptable", "status": 406,
+                         "detail": "Acceptable representations: [application/json].", "instance": "/api/users/1",
+                         "requestId": "example-406"}
+                        """);
+    }
+
+    @Test
+    void post_text_plain_returns_415_with_exactly_this_body_and_accept() {
+        assertThat(mvc.post().uri("/api/users").contentType(MediaType.TEXT_PLAIN).content("hello")
+                .header(RequestId.HEADER, "example-415"))
+                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader(HttpHeaders.ACCEPT, "application/json, application/*+json")
+                .hasHeader(RequestId.HEADER, "example-415")
+                .bodyJson().isStrictlyEqualTo("""
+                        {"type": "about:blank", "title": "Unsupported Media Type", "status": 415,
+                         "detail": "Content-Type 'text/plain' is not supported; use application/json, application/*+json",
+                         "instance": "/api/users", "requestId": "example-415"}
+                        """);
+    }
 
     @Test
     void post_on_a_user_returns_405_with_allow() {
@@ -31,6 +92,47 @@ class ProtocolErrorsTest {
                 HttpStatus.METHOD_NOT_ALLOWED, "Method 'POST' is not supported.")
                 .headers().hasHeaderSatisfying(HttpHeaders.ALLOW, allow -> assertThat(allow.get(0).split(", "))
                         .containsExactlyInAnyOrder("GET", "PUT", "PATCH", "DELETE"));
+    }
+
+    /**
+     * {@code Allow} lists each route's methods in one documented order ({@code ApiExceptionHandler.ALLOW_ORDER}),
+     * whichever method was refused and however often: a client or a cache comparing answers sees the same header.
+     */
+    @ParameterizedTest(name = "{0} {1} → 405, Allow: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "POST   | /api/users/1        | GET, PATCH, PUT, DELETE",
+            "PUT    | /api/users          | GET, POST",
+            "PATCH  | /api/users          | GET, POST",
+            "DELETE | /api/users          | GET, POST",
+            "POST   | /api/admin/settings | GET, PUT, DELETE",
+            "PATCH  | /api/admin/settings | GET, PUT, DELETE"})
+    void allow_lists_the_methods_in_the_same_order_on_every_405(String method, String path, String allow) {
+        for (int request = 0; request < 3; request++) {
+            assertThat(mvc.method(HttpMethod.valueOf(method)).uri(path)
+                    .header(HttpHeaders.AUTHORIZATION, users.admin()))
+                    .hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
+                    .hasHeader(HttpHeaders.ALLOW, allow);
+        }
+    }
+
+    /**
+     * A client's mistake is answered, never logged as a server warning (anyone could fill the log with them):
+     * neither a wrong method nor an Accept header that cannot be parsed, on a route or on none.
+     */
+    @ParameterizedTest(name = "{0} {1} with Accept: {2} → {3}, no warning")
+    @CsvSource(delimiter = '|', value = {
+            "POST | /api/users/1 | application/json | 405",
+            "GET  | /            | garbage          | 404",
+            "GET  | /api/nowhere | garbage          | 404",
+            "GET  | /api/users/1 | garbage          | 406"})
+    void a_clients_mistake_logs_no_warning(String method, String path, String accept, int status) {
+        try (LogCapture log = LogCapture.of(Logger.ROOT_LOGGER_NAME).start()) {
+            assertThat(mvc.method(HttpMethod.valueOf(method)).uri(path)
+                    .header(HttpHeaders.AUTHORIZATION, users.alice()).header(HttpHeaders.ACCEPT, accept))
+                    .hasStatus(status);
+            assertThat(log.events()).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                    .as("warnings and errors logged").isEmpty();
+        }
     }
 
     @Test
@@ -95,18 +197,29 @@ class ProtocolErrorsTest {
     }
 
     @Test
-    void body_over_one_mebibyte_returns_413() {
-        byte[] body = new byte[1024 * 1024 + 1];
-        assertProblem(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(body).exchange(),
-                HttpStatus.CONTENT_TOO_LARGE, "Request body is larger than the limit of 1048576 bytes");
-    }
-
-    @Test
     void post_yaml_returns_415_the_api_speaks_json_only() {
         assertProblem(mvc.post().uri("/api/users").contentType("application/yaml")
                         .content("email: yaml@example.com".getBytes(java.nio.charset.StandardCharsets.UTF_8)).exchange(),
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "Content-Type 'application/yaml' is not supported; use application/json, application/*+json");
+    }
+
+    @Test
+    void accept_yaml_returns_406_the_api_writes_json_only() {
+        assertProblem(mvc.get().uri("/api/users/1").header(HttpHeaders.AUTHORIZATION, users.alice())
+                        .accept("application/yaml").exchange(),
+                HttpStatus.NOT_ACCEPTABLE, "Acceptable representations: [application/json].");
+    }
+
+    /** A charset JSON cannot have is ignored ({@code Status2xxSuccessTest}); one no parser can read is a 406. */
+    @Test
+    void an_accept_header_that_cannot_be_parsed_is_a_406_before_any_work() {
+        User user = users.create("charset");
+        assertProblem(mvc.patch().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                .header(HttpHeaders.ACCEPT, "application/json;charset=no-such-charset")
+                .contentType("application/merge-patch+json").content("{\"age\": 44}").exchange(),
+                HttpStatus.NOT_ACCEPTABLE, "Acceptable representations: [application/json].");
+        assertThat(repository.findById(user.getId())).get().extracting(User::getAge).isEqualTo(30);
     }
 
     @Test
@@ -141,13 +254,16 @@ class ProtocolErrorsTest {
 
     @Test
     void container_500_forwarded_to_the_error_path_hides_the_cause() {
-        assertProblem(mvc.get().uri("/error")
-                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
-                        .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("secret detail"))
-                        .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/users").exchange(),
-                SERVER_ERROR, HttpStatus.INTERNAL_SERVER_ERROR, null, "/api/users")
-                .bodyJson().extractingPath("$.detail").asString()
-                .startsWith("An unexpected error occurred. Report error id ").doesNotContain("secret");
+        try (LogCapture log = LogCapture.of(Problems.class).start()) { // the cause goes to the log, not the client
+            assertProblem(mvc.get().uri("/error")
+                            .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
+                            .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("secret detail"))
+                            .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/users").exchange(),
+                    SERVER_ERROR, HttpStatus.INTERNAL_SERVER_ERROR, null, "/api/users")
+                    .bodyJson().extractingPath("$.detail").asString()
+                    .startsWith("An unexpected error occurred. Report error id ").doesNotContain("secret");
+            assertThat(log.lines()).singleElement().asString().contains("java.lang.IllegalStateException: secret detail");
+        }
     }
 
     @Test

@@ -1,17 +1,18 @@
 package com.example.statuscodes.spec;
 
+import ch.qos.logback.classic.Level;
+import com.example.statuscodes.errors.Problems;
 import com.example.statuscodes.support.ApiTest;
+import com.example.statuscodes.support.LogCapture;
 import com.example.statuscodes.support.TestUsers;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One id per request: every answer carries {@code X-Request-Id} (the client's, when it is safe, otherwise a new
  * UUID), every problem carries it as {@code requestId}, every log line of the request has it, and a 500's
- * {@code errorId} is that same id. The 429 from the limiter: {@code Status429TooManyRequestsTest}.
+ * {@code errorId} is that same id. The 429 from the limiter: {@code Status429TooManyRequestsTest}. The log lines
+ * are captured as the console would print them ({@link LogCapture}); the test profile keeps the access log quiet.
  */
 @ApiTest
-@ExtendWith(OutputCaptureExtension.class)
 @DisplayName("X-Request-Id: one id per request, in the answer, the problem and the log")
 class RequestIdTest {
 
@@ -115,16 +116,19 @@ class RequestIdTest {
         }
 
         @Test
-        void a_500s_error_id_is_the_request_id_and_its_log_lines_carry_it(CapturedOutput log) throws Exception {
-            MvcTestResult result = mvc.get().uri("/api/demo/server-error").header("X-Request-Id", "req-500")
-                    .header(HttpHeaders.AUTHORIZATION, users.alice()).exchange();
+        void a_500s_error_id_is_the_request_id_and_its_log_lines_carry_it() throws Exception {
+            MvcTestResult result;
+            LogCapture log = LogCapture.of(Problems.class).start();
+            try (log) {
+                result = mvc.get().uri("/api/demo/server-error").header("X-Request-Id", "req-500")
+                        .header(HttpHeaders.AUTHORIZATION, users.alice()).exchange();
+            }
             assertProblem(result, SERVER_ERROR, HttpStatus.INTERNAL_SERVER_ERROR,
                     "An unexpected error occurred. Report error id req-500 if it persists.");
             assertThat(assertProblemCarriesRequestId(result)).isEqualTo("req-500");
             assertThat((String) JsonPath.read(result.getResponse().getContentAsString(), "$.errorId"))
                     .isEqualTo("req-500");
-            assertThat(log.getOut().lines().filter(line -> line.contains("Unexpected error req-500")))
-                    .singleElement().asString().contains("[req-500]");
+            assertThat(log.linesContaining("Unexpected error req-500")).singleElement().asString().contains("[req-500]");
         }
     }
 
@@ -132,19 +136,23 @@ class RequestIdTest {
     @DisplayName("the access log")
     class AccessLog {
 
+        /** The access log as production writes it (logger {@code access} at INFO), and the bug's line before it. */
+        @RegisterExtension
+        LogCapture log = LogCapture.of(Problems.class).and("access", Level.INFO);
+
         @Test
-        void one_line_per_request_with_method_path_status_duration_and_id(CapturedOutput log) {
+        void one_line_per_request_with_method_path_status_duration_and_id() {
             mvc.get().uri("/api/users/1").header("X-Request-Id", "req-access-log").exchange();
-            assertThat(log.getOut().lines().filter(line -> line.contains("[req-access-log]")))
+            assertThat(log.linesContaining("[req-access-log]"))
                     .singleElement().asString()
                     .containsPattern(" access +: GET /api/users/1 401 \\d+ ms$");
         }
 
         @Test
-        void a_500_is_logged_as_a_500_after_its_error_line(CapturedOutput log) {
+        void a_500_is_logged_as_a_500_after_its_error_line() {
             mvc.get().uri("/api/demo/server-error").header("X-Request-Id", "req-access-500")
                     .header(HttpHeaders.AUTHORIZATION, users.alice()).exchange();
-            assertThat(log.getOut().lines().filter(line -> line.contains("[req-access-500]")))
+            assertThat(log.linesContaining("[req-access-500]"))
                     .hasSize(2)
                     .satisfiesExactly(
                             error -> assertThat(error).contains("Unexpected error req-access-500"),

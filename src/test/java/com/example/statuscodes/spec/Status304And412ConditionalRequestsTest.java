@@ -1,6 +1,7 @@
 package com.example.statuscodes.spec;
 
 import com.example.statuscodes.admin.AdminSettingsStore;
+import com.example.statuscodes.errors.RequestId;
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.StoredUser;
 import com.example.statuscodes.support.TestUsers;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -25,6 +27,7 @@ import java.util.stream.Stream;
 import static com.example.statuscodes.errors.ProblemType.VALIDATION;
 import static com.example.statuscodes.support.Problem.assertErrors;
 import static com.example.statuscodes.support.Problem.assertProblem;
+import static com.example.statuscodes.support.Writes.writeUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,6 +49,34 @@ class Status304And412ConditionalRequestsTest {
     TestUsers users;
     @Autowired
     UserRepository repository;
+
+    /** The whole answer of each code, as a client sees it: a fixed X-Request-Id makes every member known. */
+    @Test
+    void get_with_the_current_etag_returns_304_with_exactly_these_headers_and_no_body() {
+        User user = users.create("example-304");
+        assertThat(mvc.get().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.alice())
+                .header(HttpHeaders.IF_NONE_MATCH, "\"0\"").header(RequestId.HEADER, "example-304"))
+                .hasStatus(HttpStatus.NOT_MODIFIED)
+                .hasHeader(HttpHeaders.ETAG, "\"0\"")
+                .hasHeader(RequestId.HEADER, "example-304")
+                .doesNotContainHeader(HttpHeaders.CONTENT_TYPE)
+                .body().isEmpty();
+    }
+
+    @Test
+    void patch_with_a_stale_if_match_returns_412_with_exactly_this_body() {
+        User user = users.create("example-412");
+        assertThat(writeUser(mvc, HttpMethod.PATCH, user.getId(), users.tokenFor(user), "{\"age\": 52}")
+                .header(HttpHeaders.IF_MATCH, "\"7\"").header(RequestId.HEADER, "example-412"))
+                .hasStatus(HttpStatus.PRECONDITION_FAILED)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader(RequestId.HEADER, "example-412")
+                .bodyJson().isStrictlyEqualTo("""
+                        {"type": "about:blank", "title": "Precondition Failed", "status": 412,
+                         "detail": "The user has changed since you fetched it (If-Match does not match the current ETag)",
+                         "instance": "/api/users/%d", "requestId": "example-412"}
+                        """.formatted(user.getId()));
+    }
 
     @Nested
     @DisplayName("304 Not Modified")
@@ -93,8 +124,7 @@ class Status304And412ConditionalRequestsTest {
         void get_with_outdated_etag_returns_200_with_the_new_one() {
             User user = users.create("changed");
             String token = users.tokenFor(user);
-            mvc.patch().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, token)
-                    .contentType("application/merge-patch+json").content("{\"age\": 50}").exchange();
+            writeUser(mvc, HttpMethod.PATCH, user.getId(), token, "{\"age\": 50}").exchange();
             assertThat(mvc.get().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, token)
                     .header(HttpHeaders.IF_NONE_MATCH, "\"0\""))
                     .hasStatusOk()
@@ -110,8 +140,7 @@ class Status304And412ConditionalRequestsTest {
         void put_with_stale_if_match_returns_412_and_changes_nothing() {
             User user = users.create("lost-update");
             String token = users.tokenFor(user);
-            mvc.patch().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, token)
-                    .contentType("application/merge-patch+json").content("{\"age\": 51}").exchange();
+            writeUser(mvc, HttpMethod.PATCH, user.getId(), token, "{\"age\": 51}").exchange();
 
             assertProblem(mvc.put().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, token)
                             .header(HttpHeaders.IF_MATCH, "\"0\"")

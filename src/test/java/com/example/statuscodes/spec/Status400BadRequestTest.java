@@ -1,14 +1,18 @@
 package com.example.statuscodes.spec;
 
+import com.example.statuscodes.errors.RequestId;
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.TestUsers;
+import com.example.statuscodes.support.Writes;
 import com.example.statuscodes.users.User;
 import com.example.statuscodes.users.UserRepository;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -20,10 +24,13 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static com.example.statuscodes.support.Problem.assertErrors;
 import static com.example.statuscodes.errors.ProblemType.VALIDATION;
 import static com.example.statuscodes.support.Problem.assertProblem;
+import static com.example.statuscodes.support.Writes.writeUser;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,77 +54,83 @@ class Status400BadRequestTest {
         return mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
     }
 
+    /** The whole answer, as a client sees it: a fixed X-Request-Id makes every member known. */
+    @Test
+    void post_invalid_json_returns_400_with_exactly_this_body() {
+        assertThat(mvc.post().uri("/api/users").header(RequestId.HEADER, "example-400")
+                .contentType(MediaType.APPLICATION_JSON).content("{invalid json}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader(RequestId.HEADER, "example-400")
+                .bodyJson().isStrictlyEqualTo("""
+                        {"type": "about:blank", "title": "Bad Request", "status": 400,
+                         "detail": "Request body is not valid JSON", "instance": "/api/users", "requestId": "example-400"}
+                        """);
+    }
+
+    /** A 400 that names its fields is of the validation type, with one message per field. */
+    @Test
+    void post_age_of_the_wrong_type_returns_400_with_exactly_this_body() {
+        assertThat(mvc.post().uri("/api/users").header(RequestId.HEADER, "example-400-field")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"email\": \"a@example.com\", \"age\": \"ten\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyJson().isStrictlyEqualTo("""
+                        {"type": "/problems/validation", "title": "Bad Request", "status": 400,
+                         "detail": "Invalid value for field: age", "instance": "/api/users",
+                         "errors": {"age": "Must be an integer"}, "requestId": "example-400-field"}
+                        """);
+    }
+
     @Nested
     @DisplayName("a body the server cannot read")
     class UnreadableBody {
 
-        @Test
-        void post_invalid_json_returns_400_request_body_is_not_valid_json() {
-            assertProblem(postUser("{invalid json}"), HttpStatus.BAD_REQUEST, "Request body is not valid JSON");
+        private static final String JSON_LIMITS =
+                "Request body exceeds the JSON limits (nesting depth, string or number length)";
+
+        /** Bodies that are no JSON object at all, or beyond the parser's limits: an about:blank 400 saying which. */
+        static Stream<Arguments> unreadableBodies() {
+            return Stream.of(
+                    arguments("invalid JSON", "{invalid json}", "Request body is not valid JSON"),
+                    arguments("truncated JSON", "{\"email\": \"a@b.c\"", "Request body is not valid JSON"),
+                    arguments("no body", "", "Request body is missing"),
+                    arguments("a JSON array", "[]", "Request body must be a JSON object"),
+                    arguments("100000 nested arrays", "{\"email\": \"a@example.com\", \"extra\": "
+                            + "[".repeat(100_000) + "]".repeat(100_000) + "}", JSON_LIMITS),
+                    arguments("a 100000-character string", "{\"email\": \"a@example.com\", \"name\": \""
+                            + "x".repeat(100_000) + "\"}", JSON_LIMITS),
+                    arguments("a 2000-digit number", "{\"email\": \"a@example.com\", \"age\": " + "9".repeat(2_000) + "}",
+                            JSON_LIMITS));
         }
 
-        @Test
-        void post_truncated_json_returns_400_request_body_is_not_valid_json() {
-            assertProblem(postUser("{\"email\": \"a@b.c\""), HttpStatus.BAD_REQUEST, "Request body is not valid JSON");
+        @ParameterizedTest(name = "POST /api/users with {0} → 400 \"{2}\"")
+        @MethodSource("unreadableBodies")
+        void post_a_body_that_is_no_json_object_returns_400_saying_why(String kind, String body, String detail) {
+            assertProblem(postUser(body), HttpStatus.BAD_REQUEST, detail);
         }
 
-        @Test
-        void post_without_a_body_returns_400_request_body_is_missing() {
-            assertProblem(postUser(""), HttpStatus.BAD_REQUEST, "Request body is missing");
-        }
-
-        @Test
-        void post_a_json_array_returns_400_body_must_be_an_object() {
-            assertProblem(postUser("[]"), HttpStatus.BAD_REQUEST, "Request body must be a JSON object");
-        }
-
-        @Test
-        void post_age_of_the_wrong_type_returns_400_naming_the_field() {
-            MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"age\": \"ten\"}");
-            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: age");
-            assertErrors(result, Map.of("age", "Must be an integer"));
-        }
-
-        @Test
-        void post_fractional_age_is_not_silently_truncated_but_400() {
-            MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"age\": 1.5}");
-            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: age");
-            assertErrors(result, Map.of("age", "Must be an integer"));
-        }
-
-        @Test
-        void post_age_1e400_returns_400_not_500() {
-            MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"age\": 1e400}");
-            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: age");
-            assertErrors(result, Map.of("age", "Must be an integer"));
-        }
-
-        @Test
-        void post_age_beyond_int_range_returns_400_naming_the_field() {
-            MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"age\": 99999999999}");
-            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: age");
-            assertErrors(result, Map.of("age", "Must be an integer"));
-        }
-
-        @Test
-        void post_age_as_a_string_is_not_coerced_but_400() {
-            MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"age\": \"31\"}");
-            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: age");
-            assertErrors(result, Map.of("age", "Must be an integer"));
-        }
-
-        @Test
-        void post_name_as_a_number_is_not_coerced_but_400() {
-            MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"name\": 123}");
-            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: name");
-            assertErrors(result, Map.of("name", "Must be a string"));
-        }
-
-        @Test
-        void post_role_as_a_number_is_not_coerced_but_400() {
-            MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"role\": 0}");
-            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: role");
-            assertErrors(result, Map.of("role", "Must be one of USER, ADMIN"));
+        /**
+         * A value of the wrong type is not coerced ("31" is no age, 0 no role) and not silently cut (1.5 is no age), and
+         * a field sent twice is not silently resolved: a validation 400 naming the field.
+         */
+        @ParameterizedTest(name = "POST /api/users with {0} → 400 \"{2}\", {3}: \"{4}\"")
+        @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+                the age as a word           | {"email": "a@example.com", "age": "ten"}               | Invalid value for field: age  | age  | Must be an integer
+                a fractional age            | {"email": "a@example.com", "age": 1.5}                 | Invalid value for field: age  | age  | Must be an integer
+                the age 1e400 (not a 500)   | {"email": "a@example.com", "age": 1e400}               | Invalid value for field: age  | age  | Must be an integer
+                an age beyond int's range   | {"email": "a@example.com", "age": 99999999999}         | Invalid value for field: age  | age  | Must be an integer
+                the age as a string         | {"email": "a@example.com", "age": "31"}                | Invalid value for field: age  | age  | Must be an integer
+                the name as a number        | {"email": "a@example.com", "name": 123}                | Invalid value for field: name | name | Must be a string
+                the role as a number        | {"email": "a@example.com", "role": 0}                  | Invalid value for field: role | role | Must be one of USER, ADMIN
+                an unknown role             | {"email": "a@example.com", "role": "ROOT"}             | Invalid value for field: role | role | Must be one of USER, ADMIN
+                a field sent twice          | {"email": "a@example.com", "name": "One", "name": "Two"} | Duplicate field: name       | name | Sent more than once
+                """)
+        void post_a_field_that_cannot_be_read_returns_400_naming_it(String kind, String body, String detail, String field,
+                                                                    String message) {
+            MvcTestResult result = postUser(body);
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, detail);
+            assertErrors(result, Map.of(field, message));
         }
 
         @Test
@@ -139,46 +152,10 @@ class Status400BadRequestTest {
         @Test
         void patch_with_an_unknown_field_returns_400_and_changes_nothing() {
             User user = users.create("typo");
-            MvcTestResult result = mvc.patch().uri("/api/users/{id}", user.getId())
-                    .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
-                    .contentType("application/merge-patch+json").content("{\"nmae\": \"Typo\"}").exchange();
+            MvcTestResult result = writeUser(mvc, HttpMethod.PATCH, user.getId(), users.tokenFor(user),
+                    "{\"nmae\": \"Typo\"}").exchange();
             assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Unknown field: nmae");
             assertErrors(result, Map.of("nmae", "Unknown field"));
-        }
-
-        @Test
-        void post_with_a_field_sent_twice_returns_400_naming_it() {
-            MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"name\": \"One\", \"name\": \"Two\"}");
-            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Duplicate field: name");
-            assertErrors(result, Map.of("name", "Sent more than once"));
-        }
-
-        @Test
-        void post_unknown_role_returns_400_listing_the_allowed_values() {
-            MvcTestResult result = postUser("{\"email\": \"a@example.com\", \"role\": \"ROOT\"}");
-            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: role");
-            assertErrors(result, Map.of("role", "Must be one of USER, ADMIN"));
-        }
-
-        @Test
-        void post_100000_nested_arrays_returns_400_json_limits() {
-            String deep = "{\"email\": \"a@example.com\", \"extra\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}";
-            assertProblem(postUser(deep), HttpStatus.BAD_REQUEST,
-                    "Request body exceeds the JSON limits (nesting depth, string or number length)");
-        }
-
-        @Test
-        void post_100000_character_string_returns_400_json_limits() {
-            String huge = "{\"email\": \"a@example.com\", \"name\": \"" + "x".repeat(100_000) + "\"}";
-            assertProblem(postUser(huge), HttpStatus.BAD_REQUEST,
-                    "Request body exceeds the JSON limits (nesting depth, string or number length)");
-        }
-
-        @Test
-        void post_2000_digit_number_returns_400_json_limits() {
-            String longNumber = "{\"email\": \"a@example.com\", \"age\": " + "9".repeat(2_000) + "}";
-            assertProblem(postUser(longNumber), HttpStatus.BAD_REQUEST,
-                    "Request body exceeds the JSON limits (nesting depth, string or number length)");
         }
     }
 
@@ -200,6 +177,7 @@ class Status400BadRequestTest {
             assertErrors(result, Map.of("email", "Is required", "age", "Must be positive"));
         }
 
+        /** A merge patch that sets the required e-mail to null leaves a user no request could create: 400, not 422. */
         @Test
         void login_without_password_returns_400_naming_the_field() {
             MvcTestResult result = mvc.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
@@ -227,7 +205,7 @@ class Status400BadRequestTest {
         void change_of_a_non_numeric_user_id_by_a_user_returns_400_not_403(String method) {
             MvcTestResult result = mvc.method(HttpMethod.valueOf(method)).uri("/api/users/abc")
                     .header(HttpHeaders.AUTHORIZATION, users.alice())
-                    .contentType(method.equals("PATCH") ? "application/merge-patch+json" : MediaType.APPLICATION_JSON_VALUE)
+                    .contentType(Writes.mediaTypeFor(HttpMethod.valueOf(method)))
                     .content("{\"email\": \"alice@example.com\"}").exchange();
             assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: id");
             assertErrors(result, Map.of("id", ID_FORMAT));
@@ -251,7 +229,7 @@ class Status400BadRequestTest {
             MvcTestResult result = mvc.method(HttpMethod.valueOf(method))
                     .uri(URI.create("/api/users/" + spelling.formatted(adminId)))
                     .header(HttpHeaders.AUTHORIZATION, users.alice())
-                    .contentType(method.equals("PATCH") ? "application/merge-patch+json" : MediaType.APPLICATION_JSON_VALUE)
+                    .contentType(Writes.mediaTypeFor(HttpMethod.valueOf(method)))
                     .content("{\"email\": \"admin@example.com\", \"password\": \"owned-by-alice-123\"}").exchange();
             assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: id");
             assertErrors(result, Map.of("id", ID_FORMAT));

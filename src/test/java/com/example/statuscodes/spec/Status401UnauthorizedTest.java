@@ -1,5 +1,6 @@
 package com.example.statuscodes.spec;
 
+import com.example.statuscodes.errors.RequestId;
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.support.Tokens;
@@ -37,6 +38,21 @@ class Status401UnauthorizedTest {
     TestUsers users;
     @Autowired
     Tokens tokens;
+
+    /** The whole answer, as a client sees it: a fixed X-Request-Id makes every member known. */
+    @Test
+    void get_me_without_token_returns_401_with_exactly_this_body_and_challenge() {
+        assertThat(mvc.get().uri("/api/me").header(RequestId.HEADER, "example-401"))
+                .hasStatus(HttpStatus.UNAUTHORIZED)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader(HttpHeaders.WWW_AUTHENTICATE,
+                        "Bearer resource_metadata=\"http://localhost:8080/.well-known/oauth-protected-resource\"")
+                .hasHeader(RequestId.HEADER, "example-401")
+                .bodyJson().isStrictlyEqualTo("""
+                        {"type": "about:blank", "title": "Unauthorized", "status": 401, "detail": "Authentication required",
+                         "instance": "/api/me", "requestId": "example-401"}
+                        """);
+    }
 
     @Nested
     @DisplayName("no token")

@@ -2,6 +2,7 @@ package com.example.statuscodes.spec;
 
 import com.example.statuscodes.admin.AdminSettings;
 import com.example.statuscodes.admin.AdminSettingsStore;
+import com.example.statuscodes.errors.RequestId;
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.users.Role;
@@ -13,12 +14,14 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static com.example.statuscodes.support.Problem.assertProblem;
+import static com.example.statuscodes.support.Writes.writeUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,6 +45,20 @@ class Status403ForbiddenTest {
     @AfterEach
     void resetSettings() {
         TestUsers.asAdmin(settings::reset);
+    }
+
+    /** The whole answer, as a client sees it: a fixed X-Request-Id makes every member known. */
+    @Test
+    void delete_admin_settings_as_user_returns_403_with_exactly_this_body() {
+        assertThat(mvc.delete().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.alice())
+                .header(RequestId.HEADER, "example-403"))
+                .hasStatus(HttpStatus.FORBIDDEN)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader(RequestId.HEADER, "example-403")
+                .bodyJson().isStrictlyEqualTo("""
+                        {"type": "about:blank", "title": "Forbidden", "status": 403, "detail": "Admin access required",
+                         "instance": "/api/admin/settings", "requestId": "example-403"}
+                        """);
     }
 
     @Nested
@@ -83,10 +100,8 @@ class Status403ForbiddenTest {
         @Test
         void put_other_users_account_returns_403_and_changes_nothing() {
             User victim = users.create("victim");
-            assertProblem(mvc.put().uri("/api/users/{id}", victim.getId())
-                    .header(HttpHeaders.AUTHORIZATION, users.alice())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"email\": \"stolen@example.com\"}").exchange(),
+            assertProblem(writeUser(mvc, HttpMethod.PUT, victim.getId(), users.alice(),
+                    "{\"email\": \"stolen@example.com\"}").exchange(),
                     HttpStatus.FORBIDDEN, "You can only change your own account");
             assertThat(repository.findById(victim.getId())).get().extracting(User::getEmail)
                     .isEqualTo(victim.getEmail());
@@ -97,40 +112,30 @@ class Status403ForbiddenTest {
             // Refused from the URL alone, before the body is read: a 422 would tell the caller the rules of a
             // write it may not make at all.
             User victim = users.create("victim");
-            assertProblem(mvc.put().uri("/api/users/{id}", victim.getId())
-                    .header(HttpHeaders.AUTHORIZATION, users.alice())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"email\": \"not-an-email\", \"age\": -5}").exchange(),
+            assertProblem(writeUser(mvc, HttpMethod.PUT, victim.getId(), users.alice(),
+                    "{\"email\": \"not-an-email\", \"age\": -5}").exchange(),
                     HttpStatus.FORBIDDEN, "You can only change your own account");
         }
 
         @Test
         void patch_other_users_account_with_unreadable_json_returns_403_not_400() {
             User victim = users.create("victim");
-            assertProblem(mvc.patch().uri("/api/users/{id}", victim.getId())
-                    .header(HttpHeaders.AUTHORIZATION, users.alice())
-                    .contentType("application/merge-patch+json")
-                    .content("{invalid json}").exchange(),
+            assertProblem(writeUser(mvc, HttpMethod.PATCH, victim.getId(), users.alice(), "{invalid json}").exchange(),
                     HttpStatus.FORBIDDEN, "You can only change your own account");
         }
 
         @Test
         void admin_may_write_any_account_so_the_invalid_body_is_a_422() {
             User user = users.create("validated");
-            assertThat(mvc.put().uri("/api/users/{id}", user.getId())
-                    .header(HttpHeaders.AUTHORIZATION, users.admin())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"email\": \"not-an-email\"}"))
+            assertThat(writeUser(mvc, HttpMethod.PUT, user.getId(), users.admin(), "{\"email\": \"not-an-email\"}"))
                     .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
         }
 
         @Test
         void patch_other_users_account_returns_403() {
             User victim = users.create("victim");
-            assertProblem(mvc.patch().uri("/api/users/{id}", victim.getId())
-                    .header(HttpHeaders.AUTHORIZATION, users.alice())
-                    .contentType("application/merge-patch+json")
-                    .content("{\"name\": \"Mallory\"}").exchange(),
+            assertProblem(writeUser(mvc, HttpMethod.PATCH, victim.getId(), users.alice(),
+                    "{\"name\": \"Mallory\"}").exchange(),
                     HttpStatus.FORBIDDEN, "You can only change your own account");
         }
 
@@ -166,18 +171,16 @@ class Status403ForbiddenTest {
         }
 
         private void promote(User user, String role) {
-            assertThat(mvc.patch().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.admin())
-                    .contentType("application/merge-patch+json").content("{\"role\": \"%s\"}".formatted(role)))
+            assertThat(writeUser(mvc, HttpMethod.PATCH, user.getId(), users.admin(),
+                    "{\"role\": \"%s\"}".formatted(role)))
                     .hasStatusOk();
         }
 
         @Test
         void user_cannot_promote_self_to_admin() {
             User user = users.create("climber");
-            assertProblem(mvc.patch().uri("/api/users/{id}", user.getId())
-                    .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
-                    .contentType("application/merge-patch+json")
-                    .content("{\"role\": \"ADMIN\"}").exchange(),
+            assertProblem(writeUser(mvc, HttpMethod.PATCH, user.getId(), users.tokenFor(user),
+                    "{\"role\": \"ADMIN\"}").exchange(),
                     HttpStatus.FORBIDDEN, "Only an admin can set a user's role");
             assertThat(repository.findById(user.getId())).get().extracting(User::getRole).isEqualTo(Role.USER);
         }
@@ -185,10 +188,8 @@ class Status403ForbiddenTest {
         @Test
         void user_cannot_promote_self_with_put_either() {
             User user = users.create("climber");
-            assertProblem(mvc.put().uri("/api/users/{id}", user.getId())
-                    .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"email\": \"%s\", \"role\": \"ADMIN\"}".formatted(user.getEmail())).exchange(),
+            assertProblem(writeUser(mvc, HttpMethod.PUT, user.getId(), users.tokenFor(user),
+                    "{\"email\": \"%s\", \"role\": \"ADMIN\"}".formatted(user.getEmail())).exchange(),
                     HttpStatus.FORBIDDEN, "Only an admin can set a user's role");
             assertThat(repository.findById(user.getId())).get().extracting(User::getRole).isEqualTo(Role.USER);
         }
@@ -196,10 +197,8 @@ class Status403ForbiddenTest {
         @Test
         void user_sending_even_their_current_role_returns_403() {
             User user = users.create("explicit");
-            assertProblem(mvc.patch().uri("/api/users/{id}", user.getId())
-                    .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
-                    .contentType("application/merge-patch+json")
-                    .content("{\"role\": \"USER\"}").exchange(),
+            assertProblem(writeUser(mvc, HttpMethod.PATCH, user.getId(), users.tokenFor(user),
+                    "{\"role\": \"USER\"}").exchange(),
                     HttpStatus.FORBIDDEN, "Only an admin can set a user's role");
         }
 

@@ -1,5 +1,6 @@
 package com.example.statuscodes.spec;
 
+import com.example.statuscodes.errors.RequestId;
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.users.User;
@@ -23,6 +24,20 @@ class Status404NotFoundTest {
     MockMvcTester mvc;
     @Autowired
     TestUsers users;
+
+    /** The whole answer, as a client sees it: a fixed X-Request-Id makes every member known. */
+    @Test
+    void get_unknown_user_returns_404_with_exactly_this_body() {
+        assertThat(mvc.get().uri("/api/users/999999").header(HttpHeaders.AUTHORIZATION, users.alice())
+                .header(RequestId.HEADER, "example-404"))
+                .hasStatus(HttpStatus.NOT_FOUND)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader(RequestId.HEADER, "example-404")
+                .bodyJson().isStrictlyEqualTo("""
+                        {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "User not found",
+                         "instance": "/api/users/999999", "requestId": "example-404"}
+                        """);
+    }
 
     @Test
     void get_unknown_user_returns_404_user_not_found() {

@@ -1,6 +1,9 @@
 package com.example.statuscodes.spec;
 
+import ch.qos.logback.classic.Level;
+import com.example.statuscodes.errors.RequestId;
 import com.example.statuscodes.support.ApiTest;
+import com.example.statuscodes.support.LogCapture;
 import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.users.Role;
 import com.example.statuscodes.users.User;
@@ -9,14 +12,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static com.example.statuscodes.support.Problem.assertProblem;
+import static com.example.statuscodes.support.Writes.writeUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,6 +41,36 @@ class Status409ConflictTest {
     @Autowired
     UserRepository repository;
 
+    /** The whole answer, as a client sees it: a fixed X-Request-Id makes every member known. */
+    @Test
+    void post_duplicate_email_returns_409_with_exactly_this_body() {
+        assertThat(mvc.post().uri("/api/users").header(RequestId.HEADER, "example-409")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"email\": \"alice@example.com\"}"))
+                .hasStatus(HttpStatus.CONFLICT)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader(RequestId.HEADER, "example-409")
+                .bodyJson().isStrictlyEqualTo("""
+                        {"type": "about:blank", "title": "Conflict", "status": 409,
+                         "detail": "A user with this email already exists", "instance": "/api/users",
+                         "requestId": "example-409"}
+                        """);
+    }
+
+    /**
+     * A 409 is the client's business, not the server's: nothing at WARN or above, and the e-mail address the
+     * database names in its constraint violation never reaches the log.
+     */
+    @Test
+    void post_duplicate_email_logs_no_warning_and_not_the_address() {
+        try (LogCapture log = LogCapture.of(Logger.ROOT_LOGGER_NAME).start()) {
+            assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"alice@example.com\"}")).hasStatus(HttpStatus.CONFLICT);
+            assertThat(log.events()).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                    .as("warnings and errors logged").isEmpty();
+            assertThat(log.lines()).noneMatch(line -> line.contains("alice@example.com"));
+        }
+    }
+
     @Test
     void post_duplicate_email_returns_409_with_message() {
         assertProblem(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
@@ -52,10 +88,8 @@ class Status409ConflictTest {
     @Test
     void put_email_taken_by_another_user_returns_409_and_changes_nothing() {
         User user = users.create("mover");
-        assertProblem(mvc.put().uri("/api/users/{id}", user.getId())
-                        .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"email\": \"alice@example.com\"}").exchange(),
+        assertProblem(writeUser(mvc, HttpMethod.PUT, user.getId(), users.tokenFor(user),
+                "{\"email\": \"alice@example.com\"}").exchange(),
                 HttpStatus.CONFLICT, "A user with this email already exists");
         assertThat(repository.findById(user.getId())).get().extracting(User::getEmail).isEqualTo(user.getEmail());
     }
@@ -63,20 +97,16 @@ class Status409ConflictTest {
     @Test
     void patch_email_taken_by_another_user_returns_409() {
         User user = users.create("mover");
-        assertProblem(mvc.patch().uri("/api/users/{id}", user.getId())
-                        .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
-                        .contentType("application/merge-patch+json")
-                        .content("{\"email\": \"ALICE@example.com\"}").exchange(),
+        assertProblem(writeUser(mvc, HttpMethod.PATCH, user.getId(), users.tokenFor(user),
+                "{\"email\": \"ALICE@example.com\"}").exchange(),
                 HttpStatus.CONFLICT, "A user with this email already exists");
     }
 
     @Test
     void put_own_unchanged_email_is_not_a_conflict() {
         User user = users.create("same");
-        assertThat(mvc.put().uri("/api/users/{id}", user.getId())
-                .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"email\": \"%s\"}".formatted(user.getEmail())))
+        assertThat(writeUser(mvc, HttpMethod.PUT, user.getId(), users.tokenFor(user),
+                "{\"email\": \"%s\"}".formatted(user.getEmail())))
                 .hasStatusOk();
     }
 
@@ -97,17 +127,16 @@ class Status409ConflictTest {
 
         @Test
         void demoting_the_last_admin_returns_409_and_keeps_the_role() {
-            assertProblem(mvc.patch().uri("/api/users/{id}", users.adminId()).header(HttpHeaders.AUTHORIZATION, users.admin())
-                            .contentType("application/merge-patch+json").content("{\"role\": \"USER\"}").exchange(),
+            assertProblem(writeUser(mvc, HttpMethod.PATCH, users.adminId(), users.admin(),
+                    "{\"role\": \"USER\"}").exchange(),
                     HttpStatus.CONFLICT, "This is the last admin; make another user an admin first");
             assertThat(repository.findById(users.adminId())).get().extracting(User::getRole).isEqualTo(Role.ADMIN);
         }
 
         @Test
         void demoting_the_last_admin_with_put_returns_409() {
-            assertProblem(mvc.put().uri("/api/users/{id}", users.adminId()).header(HttpHeaders.AUTHORIZATION, users.admin())
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"email\": \"admin@example.com\", \"role\": \"USER\"}").exchange(),
+            assertProblem(writeUser(mvc, HttpMethod.PUT, users.adminId(), users.admin(),
+                    "{\"email\": \"admin@example.com\", \"role\": \"USER\"}").exchange(),
                     HttpStatus.CONFLICT, "This is the last admin; make another user an admin first");
         }
 
@@ -128,8 +157,8 @@ class Status409ConflictTest {
         }
 
         private MvcTestResult patchRole(User user, String role) {
-            return mvc.patch().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.admin())
-                    .contentType("application/merge-patch+json").content("{\"role\": \"%s\"}".formatted(role)).exchange();
+            return writeUser(mvc, HttpMethod.PATCH, user.getId(), users.admin(),
+                    "{\"role\": \"%s\"}".formatted(role)).exchange();
         }
     }
 }

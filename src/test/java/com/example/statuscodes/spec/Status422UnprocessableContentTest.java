@@ -1,6 +1,7 @@
 package com.example.statuscodes.spec;
 
 import com.example.statuscodes.admin.AdminSettingsStore;
+import com.example.statuscodes.errors.RequestId;
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.StoredUser;
 import com.example.statuscodes.support.TestUsers;
@@ -12,8 +13,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -21,10 +25,13 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static com.example.statuscodes.support.Problem.assertErrors;
 import static com.example.statuscodes.errors.ProblemType.VALIDATION;
 import static com.example.statuscodes.support.Problem.assertProblem;
+import static com.example.statuscodes.support.Writes.writeUser;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The guide's 422: syntactically fine and understood, but the values break the rules. */
@@ -44,8 +51,25 @@ class Status422UnprocessableContentTest {
         TestUsers.asAdmin(settings::reset);
     }
 
+    private static final String PASSWORD_RULE = "Must be at least 8 characters and at most 72 bytes";
+
     private MvcTestResult postUser(String body) {
         return mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+    }
+
+    /** The whole answer, as a client sees it: a fixed X-Request-Id makes every member known. */
+    @Test
+    void post_invalid_email_and_negative_age_returns_422_with_exactly_this_body() {
+        assertThat(mvc.post().uri("/api/users").header(RequestId.HEADER, "example-422")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"email\": \"not-an-email\", \"age\": -5}"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader(RequestId.HEADER, "example-422")
+                .bodyJson().isStrictlyEqualTo("""
+                        {"type": "/problems/validation", "title": "Unprocessable Content", "status": 422,
+                         "detail": "Validation failed", "instance": "/api/users",
+                         "errors": {"email": "Invalid format", "age": "Must be positive"}, "requestId": "example-422"}
+                        """);
     }
 
     @Test
@@ -71,65 +95,44 @@ class Status422UnprocessableContentTest {
         assertErrors(result, Map.of("name", "Must be at most 100 characters"));
     }
 
-    @Test
-    void post_short_password_returns_422() {
-        MvcTestResult result = postUser("{\"email\": \"short@example.com\", \"password\": \"1234567\"}");
-        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
-        assertErrors(result, Map.of("password", "Must be at least 8 characters and at most 72 bytes"));
+    /**
+     * The password rule: at least 8 characters (code points, what a person typed) and at most 72 bytes (what bcrypt
+     * reads; more would be cut silently, or fail as a 500).
+     */
+    static Stream<Arguments> passwordsThatBreakTheRule() {
+        return Stream.of(
+                arguments("7 digits", "1234567"),
+                arguments("7 letters", "abcdefg"),
+                arguments("7 characters in 11 UTF-16 units (4 emoji)", "abc\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00"),
+                arguments("73 bytes", "p".repeat(73)),
+                arguments("40 two-byte characters: 80 bytes (not a 500)", "é".repeat(40)));
     }
 
-    @Test
-    void post_password_over_72_bytes_returns_422_not_500() {
-        MvcTestResult result = postUser("{\"email\": \"long-pw@example.com\", \"password\": \"%s\"}".formatted("é".repeat(40)));
-        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
-        assertErrors(result, Map.of("password", "Must be at least 8 characters and at most 72 bytes"));
-    }
-
-    @Test
-    void post_password_of_7_characters_returns_422_with_message() {
-        MvcTestResult result = postUser("{\"email\": \"%s\", \"password\": \"abcdefg\"}"
-                .formatted(TestUsers.uniqueEmail("pw7")));
-        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
-        assertErrors(result, Map.of("password", "Must be at least 8 characters and at most 72 bytes"));
-    }
-
-    @Test
-    void post_password_of_7_characters_in_11_utf16_units_returns_422_characters_are_code_points() {
-        // Four emoji are eight UTF-16 units but four characters: the rule counts what a person typed.
-        MvcTestResult result = postUser("{\"email\": \"%s\", \"password\": \"abc\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00\"}"
-                .formatted(TestUsers.uniqueEmail("pw7cp")));
-        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
-        assertErrors(result, Map.of("password", "Must be at least 8 characters and at most 72 bytes"));
-    }
-
-    @Test
-    void post_password_of_73_bytes_returns_422_with_message() {
+    @ParameterizedTest(name = "POST /api/users with a password of {0} → 422")
+    @MethodSource("passwordsThatBreakTheRule")
+    void post_password_that_breaks_the_rule_returns_422_with_message(String kind, String password) {
         MvcTestResult result = postUser("{\"email\": \"%s\", \"password\": \"%s\"}"
-                .formatted(TestUsers.uniqueEmail("pw73"), "p".repeat(73)));
+                .formatted(TestUsers.uniqueEmail("pw"), password));
         assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
-        assertErrors(result, Map.of("password", "Must be at least 8 characters and at most 72 bytes"));
+        assertErrors(result, Map.of("password", PASSWORD_RULE));
     }
 
     @Test
     void put_password_of_7_characters_returns_422_with_message() {
         User user = users.create("put-pw7");
-        MvcTestResult result = mvc.put().uri("/api/users/{id}", user.getId())
-                .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"email\": \"%s\", \"password\": \"abcdefg\"}".formatted(user.getEmail())).exchange();
+        MvcTestResult result = writeUser(mvc, HttpMethod.PUT, user.getId(), users.tokenFor(user),
+                "{\"email\": \"%s\", \"password\": \"abcdefg\"}".formatted(user.getEmail())).exchange();
         assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
-        assertErrors(result, Map.of("password", "Must be at least 8 characters and at most 72 bytes"));
+        assertErrors(result, Map.of("password", PASSWORD_RULE));
     }
 
     @Test
     void patch_password_of_73_bytes_returns_422_with_message() {
         User user = users.create("patch-pw73");
-        MvcTestResult result = mvc.patch().uri("/api/users/{id}", user.getId())
-                .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
-                .contentType("application/merge-patch+json")
-                .content("{\"password\": \"%s\"}".formatted("p".repeat(73))).exchange();
+        MvcTestResult result = writeUser(mvc, HttpMethod.PATCH, user.getId(), users.tokenFor(user),
+                "{\"password\": \"%s\"}".formatted("p".repeat(73))).exchange();
         assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
-        assertErrors(result, Map.of("password", "Must be at least 8 characters and at most 72 bytes"));
+        assertErrors(result, Map.of("password", PASSWORD_RULE));
     }
 
     /**
@@ -146,10 +149,8 @@ class Status422UnprocessableContentTest {
     @Test
     void put_with_invalid_values_returns_422_and_changes_nothing() {
         User user = users.create("put-invalid");
-        MvcTestResult result = mvc.put().uri("/api/users/{id}", user.getId())
-                .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"email\": \"%s\", \"age\": 200}".formatted(user.getEmail())).exchange();
+        MvcTestResult result = writeUser(mvc, HttpMethod.PUT, user.getId(), users.tokenFor(user),
+                "{\"email\": \"%s\", \"age\": 200}".formatted(user.getEmail())).exchange();
         assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
         assertErrors(result, Map.of("age", "Must be at most 150"));
     }
@@ -157,10 +158,8 @@ class Status422UnprocessableContentTest {
     @Test
     void patch_that_leaves_an_invalid_user_returns_422() {
         User user = users.create("patch-invalid");
-        MvcTestResult result = mvc.patch().uri("/api/users/{id}", user.getId())
-                .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
-                .contentType("application/merge-patch+json")
-                .content("{\"age\": 0, \"email\": \"broken\"}").exchange();
+        MvcTestResult result = writeUser(mvc, HttpMethod.PATCH, user.getId(), users.tokenFor(user),
+                "{\"age\": 0, \"email\": \"broken\"}").exchange();
         assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
         assertErrors(result, Map.of("email", "Invalid format", "age", "Must be positive"));
     }

@@ -2,6 +2,7 @@ package com.example.statuscodes.spec;
 
 import com.example.statuscodes.admin.AdminSettings;
 import com.example.statuscodes.admin.AdminSettingsStore;
+import com.example.statuscodes.errors.RequestId;
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.users.User;
@@ -12,11 +13,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static com.example.statuscodes.support.Problem.assertProblem;
+import static com.example.statuscodes.support.Writes.writeUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,6 +55,23 @@ class Status428PreconditionRequiredTest {
                 .bodyJson().extractingPath("$.requireIfMatch").isEqualTo(true);
     }
 
+    /** The whole answer, as a client sees it: a fixed X-Request-Id makes every member known. */
+    @Test
+    void patch_without_if_match_returns_428_with_exactly_this_body() {
+        requireIfMatch();
+        User user = users.create("example-428");
+        assertThat(writeUser(mvc, HttpMethod.PATCH, user.getId(), users.tokenFor(user), "{\"age\": 40}")
+                .header(RequestId.HEADER, "example-428"))
+                .hasStatus(HttpStatus.PRECONDITION_REQUIRED)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader(RequestId.HEADER, "example-428")
+                .bodyJson().isStrictlyEqualTo("""
+                        {"type": "about:blank", "title": "Precondition Required", "status": 428,
+                         "detail": "This API requires If-Match on every change of a user: send the ETag you got when you read it",
+                         "instance": "/api/users/%d", "requestId": "example-428"}
+                        """.formatted(user.getId()));
+    }
+
     @Nested
     @DisplayName("with requireIfMatch on")
     class On {
@@ -60,9 +80,8 @@ class Status428PreconditionRequiredTest {
         void put_without_if_match_returns_428_and_changes_nothing() {
             requireIfMatch();
             User user = users.create("unconditional");
-            assertProblem(mvc.put().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"email\": \"%s\", \"age\": 61}".formatted(user.getEmail())).exchange(),
+            assertProblem(writeUser(mvc, HttpMethod.PUT, user.getId(), users.tokenFor(user),
+                    "{\"email\": \"%s\", \"age\": 61}".formatted(user.getEmail())).exchange(),
                     HttpStatus.PRECONDITION_REQUIRED, DETAIL);
             assertThat(repository.findById(user.getId())).get().extracting(User::getAge).isEqualTo(30);
         }
@@ -71,8 +90,8 @@ class Status428PreconditionRequiredTest {
         void patch_without_if_match_returns_428_whatever_the_body() {
             requireIfMatch();
             User user = users.create("unconditional");
-            assertProblem(mvc.patch().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
-                    .contentType("application/merge-patch+json").content("{\"age\": -1}").exchange(),
+            assertProblem(writeUser(mvc, HttpMethod.PATCH, user.getId(), users.tokenFor(user),
+                    "{\"age\": -1}").exchange(),
                     HttpStatus.PRECONDITION_REQUIRED, DETAIL);
         }
 
@@ -127,9 +146,8 @@ class Status428PreconditionRequiredTest {
         @Test
         void the_guides_plain_put_returns_200() {
             User user = users.create("plain");
-            assertThat(mvc.put().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"email\": \"%s\", \"age\": 63}".formatted(user.getEmail())))
+            assertThat(writeUser(mvc, HttpMethod.PUT, user.getId(), users.tokenFor(user),
+                    "{\"email\": \"%s\", \"age\": 63}".formatted(user.getEmail())))
                     .hasStatusOk();
         }
     }

@@ -1,5 +1,6 @@
 package com.example.statuscodes.spec;
 
+import com.example.statuscodes.errors.RequestId;
 import com.example.statuscodes.support.MovableClock;
 import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.support.Tokens;
@@ -12,11 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,18 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "app.rate-limit.login-attempts-per-minute=10"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({Tokens.class, TestUsers.class, Status429TooManyRequestsTest.Clock.class})
+@Import({Tokens.class, TestUsers.class, MovableClock.AsTheLimitersClock.class})
 @DisplayName("429 Too Many Requests: slow down")
 class Status429TooManyRequestsTest {
-
-    @TestConfiguration
-    static class Clock {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-    }
 
     @Autowired
     MockMvcTester mvc;
@@ -95,6 +84,26 @@ class Status429TooManyRequestsTest {
 
     private MvcTestResult me(String authorization) {
         return mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, authorization).exchange();
+    }
+
+    /** The whole answer, as a client sees it: a fixed X-Request-Id makes every member known. */
+    @Test
+    void eleventh_login_attempt_returns_429_with_exactly_this_body_and_headers() {
+        tenWrongPasswordsFrom("10.0.9.1");
+        assertThat(mvc.post().uri("/api/auth/token").with(from("10.0.9.1")).header(RequestId.HEADER, "example-429")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"email\": \"alice@example.com\", \"password\": \"wrong-password\"}"))
+                .hasStatus(HttpStatus.TOO_MANY_REQUESTS)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader(HttpHeaders.RETRY_AFTER, "6")
+                .hasHeader("RateLimit-Policy", "\"login\";q=10;w=60")
+                .hasHeader("RateLimit", "\"login\";r=0;t=6")
+                .hasHeader(RequestId.HEADER, "example-429")
+                .bodyJson().isStrictlyEqualTo("""
+                        {"type": "/problems/rate-limit", "title": "Too Many Requests", "status": 429,
+                         "detail": "Rate limit exceeded; retry in 6 seconds", "instance": "/api/auth/token",
+                         "requestId": "example-429"}
+                        """);
     }
 
     @Nested

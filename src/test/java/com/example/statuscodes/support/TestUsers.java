@@ -41,6 +41,19 @@ public class TestUsers {
         return tokens.bearer(adminId());
     }
 
+    /**
+     * The {@code Authorization} header of a caller named in a spec table: "alice", "admin", or "anonymous" (null, no
+     * header).
+     */
+    public String authorization(String caller) {
+        return switch (caller) {
+            case "alice" -> alice();
+            case "admin" -> admin();
+            case "anonymous" -> null;
+            default -> throw new IllegalArgumentException("No such caller in the spec tables: " + caller);
+        };
+    }
+
     public static String uniqueEmail(String prefix) {
         return prefix + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() + "@example.com";
     }
