@@ -58,6 +58,7 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/problems/**", "/error").permitAll()
+                        .requestMatchers("/docs/**").permitAll() // the walkthrough (openapi.GuidePage)
                         .requestMatchers("/api/admin/**").access(AccessRules.adminOnly())
                         .requestMatchers(HttpMethod.PUT, USER).access(AccessRules.ownAccountOrAdmin())
                         .requestMatchers(HttpMethod.PATCH, USER).access(AccessRules.ownAccountOrAdmin())
