@@ -4,7 +4,11 @@ import com.example.statuscodes.errors.ProblemType;
 import com.example.statuscodes.errors.RequestId;
 import com.example.statuscodes.support.MovableClock;
 import com.jayway.jsonpath.JsonPath;
-import io.github.bucket4j.TimeMeter;
+import com.example.statuscodes.ratelimit.RateLimitProperties;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.caffeine.Bucket4jCaffeine;
+import io.github.bucket4j.caffeine.CaffeineProxyManager;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -41,6 +45,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -111,8 +116,26 @@ class WalkthroughTest {
         /** The rate limiter's clock: no bucket refills while the story runs, so r and t depend on the story alone. */
         @Bean
         @Primary
-        TimeMeter stillRateLimitClock() {
+        MovableClock stillRateLimitClock() {
             return new MovableClock();
+        }
+
+        /**
+         * The app's bucket store (ratelimit.RateLimitConfig), but the cache's expiry on the still clock too: it drops a
+         * bucket once it would be full again, timed by Caffeine's own clock, and a bucket forgotten in the middle of the
+         * story would start again at r=99, or not, depending on how fast the machine runs the story.
+         */
+        @Bean
+        @Primary
+        CaffeineProxyManager<String> stillBuckets(RateLimitProperties properties, MovableClock stillRateLimitClock) {
+            Caffeine<Object, Object> cache = Caffeine.newBuilder()
+                    .maximumSize(properties.maxClients())
+                    .executor(Runnable::run)
+                    .ticker(stillRateLimitClock::currentTimeNanos);
+            return Bucket4jCaffeine.<String>builderFor(cache)
+                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
+                    .clientClock(stillRateLimitClock)
+                    .build();
         }
 
         /** The exchange as HTTP, nothing else (no curl, HTTPie or body-only snippets). */
