@@ -64,6 +64,7 @@ public class SecurityConfig {
                         .requestMatchers(EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, "health")).permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/problems/**", "/error").permitAll()
+                        .requestMatchers("/docs/**").permitAll() // the walkthrough (openapi.GuidePage)
                         .requestMatchers("/api/admin/**").access(AccessRules.adminOnly())
                         // Prometheus' scrape: every route's traffic and errors, not for anyone to read. A separate,
                         // loopback-only management port lets it through without a token (docs/operations.md).
