@@ -2,20 +2,17 @@ package com.example.statuscodes.fuzz;
 
 import com.example.statuscodes.admin.AdminSettings;
 import com.example.statuscodes.admin.AdminSettingsStore;
+import com.example.statuscodes.support.LogCapture;
 import com.example.statuscodes.support.RawHttp;
 import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.support.Tokens;
 import com.example.statuscodes.users.Role;
 import com.example.statuscodes.users.User;
 import com.example.statuscodes.users.UserRepository;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggerConfiguration;
-import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -60,15 +57,12 @@ class IdSpellingPropertyTest {
     private static final String ADMIN_SETTINGS_BODY = "{\"signupsEnabled\": false, \"defaultPageSize\": 7}";
 
     /**
-     * Quiet about the refusals provoked on purpose: an access line per request, Tomcat's stack trace for the first
-     * malformed request line, Hibernate's warning before a 409. Set per test and put back afterwards, not as
-     * {@code logging.level.*} properties: Logback is one per JVM, and a context's properties would stay in force for
-     * the contexts that run after it (the spec's access-log tests then saw no access line).
+     * The refusals provoked on purpose, kept off the console: an access line per request, Tomcat's stack trace for
+     * the first malformed request line, Hibernate's warning before a 409. Per test, and put back afterwards.
      */
-    private static final Map<String, LogLevel> QUIET = Map.of("access", LogLevel.WARN,
-            "org.apache.coyote.http11", LogLevel.WARN, "org.hibernate.orm.jdbc.error", LogLevel.ERROR);
-    private final LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
-    private final Map<String, Optional<LogLevel>> levelsBefore = new TreeMap<>();
+    @RegisterExtension
+    final LogCapture provokedRefusals = LogCapture.of("access", "org.apache.coyote.http11",
+            "org.hibernate.orm.jdbc.error");
 
     @LocalServerPort
     int port;
@@ -78,20 +72,6 @@ class IdSpellingPropertyTest {
     AdminSettingsStore settings;
     @Autowired
     TestUsers testUsers;
-
-    @BeforeEach
-    void quietenTheProvokedRefusals() {
-        QUIET.forEach((logger, level) -> {
-            LoggerConfiguration before = logging.getLoggerConfiguration(logger);
-            levelsBefore.put(logger, Optional.ofNullable(before == null ? null : before.getConfiguredLevel()));
-            logging.setLogLevel(logger, level);
-        });
-    }
-
-    @AfterEach
-    void putTheLevelsBack() {
-        levelsBefore.forEach((logger, level) -> logging.setLogLevel(logger, level.orElse(null)));
-    }
 
     enum Write { PUT, PATCH, DELETE }
 
