@@ -72,10 +72,6 @@ class IdempotencyRecord {
         this.body = body;
     }
 
-    boolean expired(Instant now) {
-        return !now.isBefore(expiresAt);
-    }
-
     Long getId() {
         return id;
     }
