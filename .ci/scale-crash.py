@@ -108,8 +108,10 @@ attempts = sum(len(s.answers) for s in sequences)
 retried = [s for s in sequences if len(s.answers) > 1]
 codes = Counter(a.status if a is not None else "connection error" for s in sequences for a in s.answers)
 max_wait = max((s.elapsed for s in retried), default=0.0)
+replayed = sum(a is not None and a.header("Idempotent-Replayed") == "true" for s in sequences for a in s.answers)
 print(f"  {len(sequences)} keyed sign-ups by {CLIENTS} clients in {took:.1f} s, instance 1 killed {killed_at:.1f} s in: "
-      f"{attempts} attempts, {attempts - len(sequences)} retries ({len(retried)} sign-ups retried), answers {dict(codes)}, "
+      f"{attempts} attempts, {attempts - len(sequences)} retries ({len(retried)} sign-ups retried), answers {dict(codes)} "
+      f"({replayed} replayed), "
       f"longest retried sign-up {max_wait:.2f} s")
 check = checks.check
 answered_by = Counter(a.server for s in sequences for a in s.answers if a is not None)
