@@ -82,6 +82,9 @@ public class Idempotency {
         try {
             return transaction.execute(status -> {
                 IdempotencyRecord claimed = claim(scope, key, fingerprint);
+                // The whole action runs in the transaction, a sign-up's bcrypt hash included, so a keyed sign-up holds
+                // a pooled connection for that long too. Hashing first would take the password out of the textbook
+                // controller; the pool (10) and the one-transaction guarantee were judged worth more.
                 ResponseEntity<T> response = action.get();
                 keep(claimed, response);
                 return response;
