@@ -4,51 +4,18 @@
 Every "client" connects from its own loopback address (127.0.0.x), so the instances, which trust X-Forwarded-For
 only from the proxy, see each one as a distinct real client. Prints one line per check; exits 1 on any failure.
 """
-import http.client
-import json
 import sys
 import threading
 import time
 import uuid
 from collections import Counter
 
-HOST, PORT = sys.argv[1].rsplit(":", 1)
-PORT = int(PORT)
+from scale_http import Checks, client
+
+call = client(sys.argv[1])
 RUN = uuid.uuid4().hex[:8]
-failures = []
-
-
-class Answer:
-    def __init__(self, status, headers, body):
-        self.status, self.headers, self.body = status, headers, body
-
-    def header(self, name):
-        return self.headers.get(name.lower())
-
-    @property
-    def server(self):
-        return self.header("X-Served-By")
-
-    def json(self):
-        return json.loads(self.body)
-
-
-def call(method, path, body=None, token=None, source="127.0.0.10", content_type="application/json", headers=None):
-    conn = http.client.HTTPConnection(HOST, PORT, timeout=30, source_address=(source, 0))
-    h = dict(headers or {})
-    data = None
-    if body is not None:
-        data = json.dumps(body)
-        h["Content-Type"] = content_type
-    if token:
-        h["Authorization"] = "Bearer " + token
-    try:
-        conn.request(method, path, data, h)
-        r = conn.getresponse()
-        text = r.read().decode()
-        return Answer(r.status, {k.lower(): v for k, v in r.getheaders()}, text)
-    finally:
-        conn.close()
+checks = Checks()
+check = checks.check
 
 
 def token(email, password, source):
@@ -56,12 +23,6 @@ def token(email, password, source):
     if a.status != 200:
         raise SystemExit(f"login of {email} answered {a.status} {a.body}")
     return a.json()["access_token"]
-
-
-def check(name, ok, detail):
-    print(f"  {'✓' if ok else '✖'} {name}: {detail}")
-    if not ok:
-        failures.append(name)
 
 
 def concurrently(n, request):
@@ -274,8 +235,4 @@ if left and left[0]["email"] != "admin@example.com":  # give the demo admin its 
     call("PATCH", f"/api/users/{admin_id}", {"role": "ADMIN"}, token=rival_admin, source="127.0.0.35",
          content_type="application/merge-patch+json")
 
-print()
-if failures:
-    print(f"scale checks: {len(failures)} FAILED: {failures}")
-    sys.exit(1)
-print("scale checks: all passed")
+checks.finish("scale checks")

@@ -13,12 +13,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -37,7 +33,7 @@ import java.util.regex.Pattern;
  * </ul>
  * Keys live in the database, so every instance sees them, and are scoped: a signed-in user's keys are theirs
  * alone; anonymous keys share one scope, where a replay also needs the identical request (an unguessable key,
- * and the same body, password included).
+ * and the same body, password included: {@link RequestFingerprints}).
  */
 @Service
 public class Idempotency {
@@ -49,15 +45,17 @@ public class Idempotency {
 
     private final IdempotencyRecords records;
     private final IdempotencyProperties properties;
+    private final RequestFingerprints fingerprints;
     private final JsonMapper json;
     private final Clock clock;
     private final KeyLockWait lockWait;
     private final TransactionTemplate transaction;
 
-    Idempotency(IdempotencyRecords records, IdempotencyProperties properties, JsonMapper json, Clock clock,
-                KeyLockWait lockWait, PlatformTransactionManager transactions) {
+    Idempotency(IdempotencyRecords records, IdempotencyProperties properties, RequestFingerprints fingerprints,
+                JsonMapper json, Clock clock, KeyLockWait lockWait, PlatformTransactionManager transactions) {
         this.records = records;
         this.properties = properties;
+        this.fingerprints = fingerprints;
         this.json = json;
         this.clock = clock;
         this.lockWait = lockWait;
@@ -84,6 +82,9 @@ public class Idempotency {
         try {
             return transaction.execute(status -> {
                 IdempotencyRecord claimed = claim(scope, key, fingerprint);
+                // The whole action runs in the transaction, a sign-up's bcrypt hash included, so a keyed sign-up holds
+                // a pooled connection for that long too. Hashing first would take the password out of the textbook
+                // controller; the pool (10) and the one-transaction guarantee were judged worth more.
                 ResponseEntity<T> response = action.get();
                 keep(claimed, response);
                 return response;
@@ -97,15 +98,15 @@ public class Idempotency {
         }
     }
 
-    /** The answer kept for this key, if there is one that has not expired (an expired one is deleted). */
+    /**
+     * The answer kept for this key, if there is one that has not expired. An expired one is deleted first, by a
+     * statement that deletes nothing when another request (on any instance) already did: two retries of one expired
+     * key must both find it free, not fail on each other's delete.
+     */
     private IdempotencyRecord keptAnswer(String scope, String key) {
         return transaction.execute(status -> {
-            IdempotencyRecord record = records.findByScopeAndKey(scope, key).orElse(null);
-            if (record != null && record.expired(Instant.now(clock))) {
-                records.delete(record);
-                return null;
-            }
-            return record;
+            records.deleteExpired(scope, key, Instant.now(clock));
+            return records.findByScopeAndKey(scope, key).orElse(null);
         });
     }
 
@@ -115,8 +116,7 @@ public class Idempotency {
      * it rolls back (it failed, or its server died), this insert succeeds and this request runs.
      */
     private IdempotencyRecord claim(String scope, String key, String fingerprint) {
-        lockWait.limitTo(properties.waitForFirst());
-        try {
+        try (KeyLockWait.Restore restore = lockWait.limitTo(properties.waitForFirst())) {
             return records.saveAndFlush(new IdempotencyRecord(scope, key, fingerprint, Instant.now(clock), properties.ttl()));
         } catch (DataIntegrityViolationException committedMeanwhile) {
             throw new AnsweredMeanwhile();
@@ -136,6 +136,11 @@ public class Idempotency {
     private <T> ResponseEntity<T> replay(IdempotencyRecord record, String fingerprint, Class<T> bodyType) {
         if (!record.getFingerprint().equals(fingerprint)) {
             throw new IdempotencyKeyReusedException();
+        }
+        if (record.getStatus() == null) {
+            // Committed without its answer: only an instance of a version before the one transaction did that (key
+            // first, work after). That instance may still be running it, so running it here could run it twice.
+            throw new IdempotencyKeyInUseException();
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.valueOf(record.getStatus()))
                 .header(REPLAYED, "true");
@@ -168,12 +173,7 @@ public class Idempotency {
     }
 
     String fingerprintFor(Object request) {
-        try {
-            byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return fingerprints.of(request);
     }
 
     /** The key was claimed by a request that has committed its answer since: replay it, outside the failed transaction. */

@@ -13,9 +13,9 @@ import java.time.Instant;
 
 /**
  * One {@code Idempotency-Key} as the server remembers it: whose it is (scope), which request it was used for
- * (a hash of the request, never the request itself: it may carry a password), and, once that request is done,
- * the response to replay. Written in the same transaction as the work, so a committed record always holds its
- * answer. The unique constraint on (scope, key) decides which of two concurrent requests with one key runs: the
+ * (an HMAC of the request, never the request itself: it may carry a password; {@link RequestFingerprints}), and,
+ * once that request is done, the response to replay. Written in the same transaction as the work, so a committed
+ * record always holds its answer. The unique constraint on (scope, key) decides which of two concurrent requests with one key runs: the
  * other one's insert waits for the first transaction, then fails (an answer to replay) or succeeds (it rolled back).
  */
 @Entity
@@ -70,10 +70,6 @@ class IdempotencyRecord {
         this.location = location;
         this.etag = etag;
         this.body = body;
-    }
-
-    boolean expired(Instant now) {
-        return !now.isBefore(expiresAt);
     }
 
     Long getId() {

@@ -14,4 +14,8 @@ interface IdempotencyRecords extends JpaRepository<IdempotencyRecord, Long> {
     @Modifying
     @Query("delete from IdempotencyRecord r where r.expiresAt <= :now")
     int deleteExpired(Instant now);
+
+    @Modifying
+    @Query("delete from IdempotencyRecord r where r.scope = :scope and r.key = :key and r.expiresAt <= :now")
+    int deleteExpired(String scope, String key, Instant now);
 }
