@@ -39,8 +39,11 @@ final class RefusedUnreadBodies extends ValveBase {
 
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
-            getNext().invoke(request, response); // no body: nothing to swallow
+        // No body, nothing to swallow; or refused by Tomcat already (two Content-Lengths, say: ContainerErrorPages).
+        // The raw headers, not getContentLengthLong(): that would throw on the malformed ones Tomcat refuses.
+        if (response.isError()
+                || request.getHeader("Content-Length") == null && request.getHeader("Transfer-Encoding") == null) {
+            getNext().invoke(request, response);
             return;
         }
         CloseOnRefusal application = new CloseOnRefusal(response.getResponse(), request);
