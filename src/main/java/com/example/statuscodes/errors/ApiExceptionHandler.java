@@ -1,5 +1,6 @@
 package com.example.statuscodes.errors;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.TypeMismatchException;
@@ -62,6 +63,7 @@ import java.util.stream.Collectors;
  *   403  SignupsClosedException; NotYourAccountException, OnlyAdminsSetRolesException  (access denied, below)
  *   404  UserNotFoundException, UnknownProblemTypeException
  *   409  DuplicateEmailException, ConcurrentUpdateException, LastAdminException, IdempotencyKeyInUseException
+ *   408  RequestBodyTimeoutException       (also when Tomcat timed out the read: {@link ProblemErrorController})
  *   412  PreconditionFailedException
  *   413  RequestBodyTooLargeException
  *   422  IdempotencyKeyReusedException
@@ -234,6 +236,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        ServletWebRequest servlet = (ServletWebRequest) request;
+        if (servlet.getRequest().getAttribute(RequestDispatcher.ERROR_EXCEPTION) == ex && servlet.getResponse() != null
+                && servlet.getResponse().isCommitted()) {
+            return null; // the container took it as its error and answers it on the error dispatch: not a bug to log
+        }
         if (statusCode.is5xxServerError()) {
             // Spring's own 5xx (a response it cannot write, a missing path variable): a bug like any other.
             return unexpected(ex, request.getDescription(false),

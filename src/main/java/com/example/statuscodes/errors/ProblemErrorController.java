@@ -28,9 +28,15 @@ class ProblemErrorController implements ErrorController {
         }
         HttpStatus status = HttpStatus.resolve(code);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String requestUri = uri != null ? uri.toString() : request.getRequestURI();
+        Throwable cause = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
+        if (cause instanceof ErrorResponseException answer && answer.getStatusCode().value() == code) {
+            // Ours, taken up by the container as its error (a body read that timed out, requestbody): our answer.
+            answer.setInstance(Problems.instance(requestUri));
+            throw answer;
+        }
         throw new ForwardedError(status != null && status.isError() ? status : HttpStatus.INTERNAL_SERVER_ERROR,
-                request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable cause ? cause : null,
-                uri != null ? uri.toString() : request.getRequestURI());
+                cause, requestUri);
     }
 
     /** The container's error, for the request it happened to: its status phrase, or the 500 of any bug. */

@@ -3,6 +3,7 @@ package com.example.statuscodes.spec;
 import ch.qos.logback.classic.Level;
 import com.example.statuscodes.errors.Problems;
 import com.example.statuscodes.errors.RequestId;
+import com.example.statuscodes.requestbody.RequestBodyTimeoutException;
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.LogCapture;
 import com.example.statuscodes.support.TestUsers;
@@ -20,6 +21,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import java.time.Duration;
 
 import static com.example.statuscodes.errors.ProblemType.SERVER_ERROR;
 import static com.example.statuscodes.support.Problem.assertProblem;
@@ -239,6 +242,25 @@ class ProtocolErrorsTest {
         // What Tomcat does after response.sendError(400) outside Spring MVC: an ERROR dispatch to /error.
         assertProblem(mvc.get().uri("/error")
                         .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 400)
+                        .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/users").exchange(),
+                HttpStatus.BAD_REQUEST, "Bad Request", "/api/users");
+    }
+
+    @Test
+    void container_error_caused_by_an_answer_of_ours_is_that_answer() {
+        // A body read that timed out: Tomcat answers it with sendError(408), our exception as the error's cause.
+        assertProblem(mvc.get().uri("/error")
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 408)
+                        .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new RequestBodyTimeoutException(Duration.ofSeconds(10)))
+                        .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/users").exchange(),
+                HttpStatus.REQUEST_TIMEOUT, "The request body did not arrive within 10000 ms", "/api/users");
+    }
+
+    @Test
+    void container_error_caused_by_an_answer_with_another_status_keeps_the_containers_status() {
+        assertProblem(mvc.get().uri("/error")
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 400)
+                        .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new RequestBodyTimeoutException(Duration.ofSeconds(10)))
                         .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/users").exchange(),
                 HttpStatus.BAD_REQUEST, "Bad Request", "/api/users");
     }

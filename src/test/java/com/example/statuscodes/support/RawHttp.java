@@ -63,11 +63,18 @@ public final class RawHttp {
                 // The server may answer and close before it has read everything (e.g. an oversized body): read the answer.
             }
             InputStream in = socket.getInputStream();
-            Response head = readHead(in);
-            byte[] body = headRequest || head.status() == 204 || head.status() == 304 || head.status() < 200
-                    ? new byte[0] : readBody(in, head.headers());
-            return new Response(head.statusLine(), head.status(), head.headers(), body, awaitClose && closesWithin(in));
+            Response response = read(in, headRequest);
+            return new Response(response.statusLine(), response.status(), response.headers(), response.body(),
+                    awaitClose && closesWithin(in));
         }
+    }
+
+    /** Reads one response from a connection the caller holds (to send more requests on it); {@code closed} is false. */
+    public static Response read(InputStream in, boolean headRequest) throws IOException {
+        Response head = readHead(in);
+        byte[] body = headRequest || head.status() == 204 || head.status() == 304 || head.status() < 200
+                ? new byte[0] : readBody(in, head.headers());
+        return new Response(head.statusLine(), head.status(), head.headers(), body, false);
     }
 
     public static byte[] bytes(String text) {
@@ -75,7 +82,7 @@ public final class RawHttp {
     }
 
     /** True if the server closes the connection (end of stream) before the socket's read timeout. */
-    private static boolean closesWithin(InputStream in) throws IOException {
+    public static boolean closesWithin(InputStream in) throws IOException {
         try {
             byte[] buffer = new byte[8192];
             while (true) {

@@ -5,7 +5,8 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * After a 413 ({@link RequestBodySizeFilter}) the connection closes at once instead of waiting for the body.
+ * After a 413 ({@code requestbody.RequestBodySizeFilter}), or any other refusal of a request whose body was not read
+ * ({@link RefusedUnreadBodies}), the connection closes at once instead of waiting for the body.
  * <p>
  * By default Tomcat, after the response, reads and discards ("swallows") the unread rest of a request body, up
  * to {@code server.tomcat.max-swallow-size} (2 MB), so that the connection can be reused. For a body we refused
@@ -27,6 +28,7 @@ public class AbortedUploads implements WebServerFactoryCustomizer<TomcatServletW
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addContextCustomizers(context -> context.setSwallowAbortedUploads(false));
+        factory.addEngineValves(new RefusedUnreadBodies());
         // Expect: 100-continue gets its 100 only when the application reads the body, so a body over the limit is
         // refused with the 413 before the client sends it (RFC 9110, section 10.1.1), not after.
         factory.addConnectorCustomizers(connector -> connector.setProperty("continueResponseTiming", "onRead"));
