@@ -64,6 +64,7 @@ import java.util.stream.Collectors;
  *   409  DuplicateEmailException, ConcurrentUpdateException, LastAdminException, IdempotencyKeyInUseException
  *   412  PreconditionFailedException
  *   413  RequestBodyTooLargeException
+ *   415  UnsupportedContentEncodingException                      (+ Accept-Encoding: identity)
  *   422  IdempotencyKeyReusedException
  *   428  PreconditionRequiredException
  *   429  RateLimitExceededException                                                     (+ Retry-After)

@@ -159,6 +159,49 @@ class ProtocolErrorsTest {
                 .hasHeader(HttpHeaders.ACCEPT, "application/json");
     }
 
+    /** The whole answer: a body in a content coding the API does not decode is refused, naming the coding. */
+    @Test
+    void post_with_content_encoding_br_returns_415_with_exactly_this_body_and_accept_encoding() {
+        assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_ENCODING, "br").header(RequestId.HEADER, "example-415-encoding")
+                .content("{\"email\": \"brotli@example.com\"}"))
+                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader(HttpHeaders.ACCEPT_ENCODING, "identity")
+                .bodyJson().isStrictlyEqualTo("""
+                        {"type": "about:blank", "title": "Unsupported Media Type", "status": 415,
+                         "detail": "Content-Encoding 'br' is not supported; send the body unencoded (identity)",
+                         "instance": "/api/users", "requestId": "example-415-encoding"}
+                        """);
+        assertThat(repository.findByEmail("brotli@example.com")).isEmpty();
+    }
+
+    /** Every coding but identity, alone or in a list, in any case, on every operation that reads a body. */
+    @ParameterizedTest(name = "{0} {1}, Content-Encoding: {2} → 415 naming {3}")
+    @CsvSource(delimiter = '|', value = {
+            "POST  | /api/users      | gzip           | gzip",
+            "POST  | /api/users      | identity, gzip | gzip",
+            "POST  | /api/users      | GZIP           | GZIP",
+            "POST  | /api/auth/token | deflate        | deflate",
+            "PATCH | /api/users/1    | x-unknown      | x-unknown"})
+    void any_content_coding_but_identity_returns_415_with_accept_encoding(String method, String path,
+                                                                          String encoding, String named) {
+        assertProblem(mvc.method(HttpMethod.valueOf(method)).uri(path).header(HttpHeaders.AUTHORIZATION, users.alice())
+                        .contentType(method.equals("PATCH") ? "application/merge-patch+json" : "application/json")
+                        .header(HttpHeaders.CONTENT_ENCODING, encoding).content("{}").exchange(),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Encoding '" + named + "' is not supported; send the body unencoded (identity)")
+                .hasHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
+    }
+
+    @Test
+    void content_encoding_identity_is_the_body_as_it_is() {
+        assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_ENCODING, "identity")
+                .content("{\"email\": \"identity-" + System.nanoTime() + "@example.com\"}"))
+                .hasStatus(HttpStatus.CREATED);
+    }
+
     @Test
     void patch_with_plain_json_returns_415_naming_merge_patch() {
         assertProblem(mvc.patch().uri("/api/users/1").header(HttpHeaders.AUTHORIZATION, users.alice())
