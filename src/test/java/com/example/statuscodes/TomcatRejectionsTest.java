@@ -130,6 +130,17 @@ class TomcatRejectionsTest {
         assertContainerProblem(response, 400, "Bad Request");
     }
 
+    /** Tomcat passes any method token on; the application answers one it does not know with 501, like CONNECT. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"QUERY", "BREW", "get"})
+    void a_method_the_server_does_not_know_is_a_501_problem_over_a_real_socket(String method) throws Exception {
+        RawHttp.Response response = send(bytes(method + " /api/users/1 HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+        assertThat(response.status()).as("status of %s", response).isEqualTo(501);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("detail").asString())
+                .isEqualTo("Method '" + method + "' is not implemented by this server");
+    }
+
     @Test
     void connect_keeps_tomcats_501_as_a_problem() throws Exception {
         assertContainerProblem(send(bytes("CONNECT /api/me HTTP/1.1\r\nHost: localhost\r\n\r\n")), 501, "Not Implemented");

@@ -26,11 +26,11 @@ import static com.example.statuscodes.support.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The codes every HTTP client expects beyond the guide's list: 405, 406, 415, in the same problem shape (413:
+ * The codes every HTTP client expects beyond the guide's list: 405, 406, 415, 501, in the same problem shape (413:
  * {@code Status413ContentTooLargeTest}).
  */
 @ApiTest
-@DisplayName("405, 406, 415: the protocol's own errors")
+@DisplayName("405, 406, 415, 501: the protocol's own errors")
 class ProtocolErrorsTest {
 
     @Autowired
@@ -54,6 +54,42 @@ class ProtocolErrorsTest {
                          "detail": "Method 'POST' is not supported.", "instance": "/api/users/1",
                          "requestId": "example-405"}
                         """);
+    }
+
+    /** RFC 9110 §9.1: a method the server does not know is 501, not the firewall's 400 "characters not allowed". */
+    @Test
+    void unknown_method_returns_501_with_exactly_this_body() {
+        assertThat(mvc.method(HttpMethod.valueOf("BREW")).uri("/api/users/1").header(RequestId.HEADER, "example-501"))
+                .hasStatus(HttpStatus.NOT_IMPLEMENTED)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .doesNotContainHeader(HttpHeaders.ALLOW)
+                .bodyJson().isStrictlyEqualTo("""
+                        {"type": "about:blank", "title": "Not Implemented", "status": 501,
+                         "detail": "Method 'BREW' is not implemented by this server", "instance": "/api/users/1",
+                         "requestId": "example-501"}
+                        """);
+    }
+
+    /**
+     * Method names are case-sensitive, so a lowercase {@code get} is unknown too. 501 comes first, whatever the path
+     * (an unknown one included) and with or without a token: no resource implements the method.
+     */
+    @ParameterizedTest(name = "{0} {1} (token: {2}) → 501")
+    @CsvSource(delimiter = '|', value = {
+            "QUERY  | /api/users         | false",
+            "QUERY  | /api/users         | true",
+            "get    | /api/users/1       | true",
+            "Get    | /api/me            | false",
+            "BREW   | /api/nowhere       | true",
+            "PURGE  | /actuator/health   | false",
+            "LINK   | /.well-known/oauth-protected-resource | false"})
+    void a_method_this_server_does_not_know_returns_501_on_every_path(String method, String path, boolean token) {
+        var request = mvc.method(HttpMethod.valueOf(method)).uri(path);
+        if (token) {
+            request = request.header(HttpHeaders.AUTHORIZATION, users.alice());
+        }
+        assertProblem(request.exchange(), HttpStatus.NOT_IMPLEMENTED,
+                "Method '" + method + "' is not implemented by this server");
     }
 
     @Test
