@@ -101,6 +101,26 @@ class TomcatRejectionsTest {
         assertContainerProblem(response, 400, "Bad Request");
     }
 
+    /** RFC 6585 §5: header fields over {@code server.max-http-request-header-size} (8 KB) are a 431, not a 400. */
+    @Test
+    void a_header_over_the_size_limit_is_a_431_problem() throws Exception {
+        RawHttp.Response response = send(bytes("GET /api/users HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                + "a".repeat(10_240) + "\r\n\r\n"));
+        assertContainerProblem(response, 431, "Request Header Fields Too Large");
+        assertThat(JSON.readTree(response.body()).get("instance").asString()).isEqualTo("/api/users");
+    }
+
+    /** More header fields than Tomcat's {@code maxHeaderCount} (100): 431 as well. */
+    @Test
+    void more_header_fields_than_the_limit_is_a_431_problem() throws Exception {
+        StringBuilder headers = new StringBuilder();
+        for (int field = 0; field < 101; field++) {
+            headers.append("X-Field-").append(field).append(": v\r\n");
+        }
+        RawHttp.Response response = send(bytes("GET /api/users HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\n"));
+        assertContainerProblem(response, 431, "Request Header Fields Too Large");
+    }
+
     @Test
     void binary_garbage_is_a_400_problem() throws Exception {
         byte[] garbage = new byte[512];
@@ -108,6 +128,17 @@ class TomcatRejectionsTest {
         garbage[0] = 0x16; // what a TLS ClientHello to a plain-HTTP port starts with
         RawHttp.Response response = send(garbage);
         assertContainerProblem(response, 400, "Bad Request");
+    }
+
+    /** Tomcat passes any method token on; the application answers one it does not know with 501, like CONNECT. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"QUERY", "BREW", "get"})
+    void a_method_the_server_does_not_know_is_a_501_problem_over_a_real_socket(String method) throws Exception {
+        RawHttp.Response response = send(bytes(method + " /api/users/1 HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+        assertThat(response.status()).as("status of %s", response).isEqualTo(501);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("detail").asString())
+                .isEqualTo("Method '" + method + "' is not implemented by this server");
     }
 
     @Test

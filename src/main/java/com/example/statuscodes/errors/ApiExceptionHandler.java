@@ -66,9 +66,11 @@ import java.util.stream.Collectors;
  *   408  RequestBodyTimeoutException       (also when Tomcat timed out the read: {@link ProblemErrorController})
  *   412  PreconditionFailedException
  *   413  RequestBodyTooLargeException
+ *   415  UnsupportedContentEncodingException                      (+ Accept-Encoding: identity)
  *   422  IdempotencyKeyReusedException
  *   428  PreconditionRequiredException
  *   429  RateLimitExceededException                                                     (+ Retry-After)
+ *   501  MethodNotImplementedException                         (QUERY, BREW, a lowercase get: {@link KnownMethods})
  * </pre>
  * Spring's and Spring Security's exceptions, handled below:
  * <pre>
@@ -305,6 +307,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<Object> rejected(RequestRejectedException ex) {
         return problem(Problems.of(HttpStatus.BAD_REQUEST, REJECTED_CHARACTERS));
+    }
+
+    /** 501 ({@link KnownMethods}): the request's method, not a bug, so not {@link #handleExceptionInternal}'s 5xx branch. */
+    @ExceptionHandler(MethodNotImplementedException.class)
+    ResponseEntity<Object> notImplemented(MethodNotImplementedException ex) {
+        return problem(ex.getBody());
     }
 
     /** The guide's 500: log the details server-side, expose none of them. */

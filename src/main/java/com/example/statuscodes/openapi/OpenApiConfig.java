@@ -214,8 +214,9 @@ public class OpenApiConfig {
     /** {@code RateLimit-Policy} and {@code RateLimit} are on every answer under a policy, 2xx included. */
     private static void addRateLimitHeaders(ApiResponses responses) {
         Map<String, Header> headers = new LinkedHashMap<>();
-        headers.put("RateLimit-Policy", header("e.g. \"default\";q=100;w=60 (draft-ietf-httpapi-ratelimit-headers)"));
-        headers.put("RateLimit", header("e.g. \"default\";r=99;t=1: requests remaining, seconds until more are allowed"));
+        headers.put("RateLimit-Policy", header("every policy that applies, e.g. \"default\";q=100;w=60 (draft-ietf-httpapi-ratelimit-headers-10)"));
+        headers.put("RateLimit", header("e.g. \"default\";r=99;t=1: requests remaining, seconds until more are allowed;"
+                + " on a 429 the policy that refused it, r=0, t = Retry-After"));
         responses.forEach((code, response) -> headers.forEach(response::addHeaderObject));
     }
 

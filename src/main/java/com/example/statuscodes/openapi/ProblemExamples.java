@@ -6,6 +6,7 @@ import com.example.statuscodes.errors.ApiExceptionHandler;
 import com.example.statuscodes.errors.Problems;
 import com.example.statuscodes.errors.ValidationErrors;
 import com.example.statuscodes.ratelimit.RateLimitExceededException;
+import com.example.statuscodes.ratelimit.RateLimitPolicy;
 import com.example.statuscodes.users.ConcurrentUpdateException;
 import com.example.statuscodes.users.DuplicateEmailException;
 import com.example.statuscodes.users.PreconditionFailedException;
@@ -78,7 +79,7 @@ final class ProblemExamples {
             case CONTENT_TOO_LARGE -> new RequestBodyTooLargeException(maxBodyBytes).getBody();
             case UNSUPPORTED_MEDIA_TYPE -> plain(status, unsupportedMediaType(consumes));
             case UNPROCESSABLE_CONTENT -> unprocessable(admin);
-            case TOO_MANY_REQUESTS -> new RateLimitExceededException(6).getBody();
+            case TOO_MANY_REQUESTS -> new RateLimitExceededException(RateLimitPolicy.perMinute("login", 10), 6).getBody();
             case SERVICE_UNAVAILABLE -> plain(status, ApiExceptionHandler.UNAVAILABLE);
             case INTERNAL_SERVER_ERROR -> Problems.serverError(ERROR_ID);
             default -> plain(status, status.getReasonPhrase());

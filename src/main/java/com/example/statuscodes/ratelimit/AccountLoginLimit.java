@@ -22,7 +22,7 @@ class AccountLoginLimit implements FailedLogins {
 
     AccountLoginLimit(RateLimiter limiter, RateLimitProperties properties) {
         this.limiter = limiter;
-        this.policy = new RateLimitPolicy("login-account", properties.failedLoginsPerAccount(), properties.failedLoginsWindow());
+        this.policy = policy(properties);
         this.enabled = properties.enabled();
     }
 
@@ -31,7 +31,7 @@ class AccountLoginLimit implements FailedLogins {
         if (enabled) {
             RateLimiter.Decision left = limiter.peek(policy, key(normalisedEmail));
             if (!left.allowed()) {
-                throw new RateLimitExceededException(left.secondsUntilMore());
+                throw new RateLimitExceededException(policy, left.secondsUntilMore());
             }
         }
     }
@@ -41,6 +41,11 @@ class AccountLoginLimit implements FailedLogins {
         if (enabled) {
             limiter.tryConsume(policy, key(normalisedEmail));
         }
+    }
+
+    /** The account's budget; the login limiter announces it too, since it applies to every login. */
+    static RateLimitPolicy policy(RateLimitProperties properties) {
+        return new RateLimitPolicy("login-account", properties.failedLoginsPerAccount(), properties.failedLoginsWindow());
     }
 
     private static String key(String normalisedEmail) {

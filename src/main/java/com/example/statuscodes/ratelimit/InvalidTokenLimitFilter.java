@@ -11,6 +11,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * A request with a bearer token is limited per user, once the token is verified. A token that fails verification
@@ -48,7 +49,8 @@ class InvalidTokenLimitFilter extends OncePerRequestFilter {
         if (recentlyInvalid.getIfPresent(address) != null) {
             RateLimiter.Decision left = limiter.peek(policy, address);
             if (!left.allowed()) {
-                errors.resolveException(request, response, null, new RateLimitExceededException(left.secondsUntilMore()));
+                response.setHeader(RateLimitPolicy.POLICY_HEADER, RateLimitPolicy.policyHeader(List.of(policy)));
+                errors.resolveException(request, response, null, new RateLimitExceededException(policy, left.secondsUntilMore()));
                 return;
             }
         }

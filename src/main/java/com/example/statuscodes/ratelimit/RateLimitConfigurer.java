@@ -23,6 +23,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HexFormat;
+import java.util.List;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
@@ -67,7 +68,8 @@ class RateLimitConfigurer implements Customizer<HttpSecurity> {
         // is refused for the price of a map look-up.
         http.addFilterAfter(new RateLimitFilter(limiter,
                 RateLimitPolicy.perMinute("login", properties.loginAttemptsPerMinute()),
-                LOGIN, RateLimitConfigurer::clientAddress, errors), HeaderWriterFilter.class);
+                List.of(AccountLoginLimit.policy(properties)), LOGIN, RateLimitConfigurer::clientAddress, errors),
+                HeaderWriterFilter.class);
         // Invalid tokens: counted against the client's address in the API limit's bucket, since they name no user.
         RateLimitPolicy api = RateLimitPolicy.perMinute("default", properties.requestsPerMinute());
         http.addFilterBefore(new InvalidTokenLimitFilter(limiter, api, properties.maxClients(), errors), BearerTokenAuthenticationFilter.class);
@@ -78,7 +80,7 @@ class RateLimitConfigurer implements Customizer<HttpSecurity> {
         // Prometheus poll them. Boot's matchers, one set per context: they remember the first context they see.
         RequestMatcher actuator = new OrRequestMatcher(EndpointRequest.toAnyEndpoint(),
                 EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, "health"));
-        http.addFilterAfter(new RateLimitFilter(limiter, api,
+        http.addFilterAfter(new RateLimitFilter(limiter, api, List.of(),
                 new NegatedRequestMatcher(new OrRequestMatcher(actuator, LOGIN)),
                 RateLimitConfigurer::userOrAddress, errors), BearerTokenAuthenticationFilter.class);
     }

@@ -9,7 +9,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Applies one {@link RateLimitPolicy}. Every answer under the policy carries the IETF {@code RateLimit-Policy}
@@ -22,14 +24,17 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiter limiter;
     private final RateLimitPolicy policy;
+    private final String policies;
     private final RequestMatcher appliesTo;
     private final Function<HttpServletRequest, String> clientKey;
     private final HandlerExceptionResolver errors;
 
-    RateLimitFilter(RateLimiter limiter, RateLimitPolicy policy, RequestMatcher appliesTo,
+    /** @param alsoApplying policies checked further on (the account's on a login), announced in {@code RateLimit-Policy} */
+    RateLimitFilter(RateLimiter limiter, RateLimitPolicy policy, List<RateLimitPolicy> alsoApplying, RequestMatcher appliesTo,
                     Function<HttpServletRequest, String> clientKey, HandlerExceptionResolver errors) {
         this.limiter = limiter;
         this.policy = policy;
+        this.policies = RateLimitPolicy.policyHeader(Stream.concat(Stream.of(policy), alsoApplying.stream()).toList());
         this.appliesTo = appliesTo;
         this.clientKey = clientKey;
         this.errors = errors;
@@ -44,13 +49,12 @@ class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         RateLimiter.Decision decision = limiter.tryConsume(policy, clientKey.apply(request));
-        response.setHeader("RateLimit-Policy", policy.policyHeader());
-        response.setHeader("RateLimit",
-                "\"" + policy.name() + "\";r=" + decision.remaining() + ";t=" + decision.secondsUntilMore());
+        response.setHeader(RateLimitPolicy.POLICY_HEADER, policies);
         if (decision.allowed()) {
+            response.setHeader(RateLimitPolicy.LIMIT_HEADER, policy.limitHeader(decision.remaining(), decision.secondsUntilMore()));
             chain.doFilter(request, response);
         } else {
-            errors.resolveException(request, response, null, new RateLimitExceededException(decision.secondsUntilMore()));
+            errors.resolveException(request, response, null, new RateLimitExceededException(policy, decision.secondsUntilMore()));
         }
     }
 }

@@ -326,7 +326,7 @@ class WalkthroughTest {
         }
         assertThat(show("429-account-limit", logInRequest("alice@example.com", "wrong-password")))
                 .hasStatus(HttpStatus.TOO_MANY_REQUESTS)
-                .hasHeader(HttpHeaders.RETRY_AFTER, "60").hasHeader("RateLimit", "\"login\";r=2;t=6");
+                .hasHeader(HttpHeaders.RETRY_AFTER, "60").hasHeader("RateLimit", "\"login-account\";r=0;t=60");
         assertThat(logInAttempt("bob@example.com", "wrong-password")).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(logInAttempt("carol@example.com", "wrong-password")).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(show("429-address-limit", logInRequest("dave@example.com", "wrong-password")))

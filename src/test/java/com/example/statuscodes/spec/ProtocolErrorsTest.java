@@ -29,11 +29,11 @@ import static com.example.statuscodes.support.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The codes every HTTP client expects beyond the guide's list: 405, 406, 415, in the same problem shape (413:
+ * The codes every HTTP client expects beyond the guide's list: 405, 406, 415, 501, in the same problem shape (413:
  * {@code Status413ContentTooLargeTest}).
  */
 @ApiTest
-@DisplayName("405, 406, 415: the protocol's own errors")
+@DisplayName("405, 406, 415, 501: the protocol's own errors")
 class ProtocolErrorsTest {
 
     @Autowired
@@ -57,6 +57,42 @@ class ProtocolErrorsTest {
                          "detail": "Method 'POST' is not supported.", "instance": "/api/users/1",
                          "requestId": "example-405"}
                         """);
+    }
+
+    /** RFC 9110 §9.1: a method the server does not know is 501, not the firewall's 400 "characters not allowed". */
+    @Test
+    void unknown_method_returns_501_with_exactly_this_body() {
+        assertThat(mvc.method(HttpMethod.valueOf("BREW")).uri("/api/users/1").header(RequestId.HEADER, "example-501"))
+                .hasStatus(HttpStatus.NOT_IMPLEMENTED)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .doesNotContainHeader(HttpHeaders.ALLOW)
+                .bodyJson().isStrictlyEqualTo("""
+                        {"type": "about:blank", "title": "Not Implemented", "status": 501,
+                         "detail": "Method 'BREW' is not implemented by this server", "instance": "/api/users/1",
+                         "requestId": "example-501"}
+                        """);
+    }
+
+    /**
+     * Method names are case-sensitive, so a lowercase {@code get} is unknown too. 501 comes first, whatever the path
+     * (an unknown one included) and with or without a token: no resource implements the method.
+     */
+    @ParameterizedTest(name = "{0} {1} (token: {2}) → 501")
+    @CsvSource(delimiter = '|', value = {
+            "QUERY  | /api/users         | false",
+            "QUERY  | /api/users         | true",
+            "get    | /api/users/1       | true",
+            "Get    | /api/me            | false",
+            "BREW   | /api/nowhere       | true",
+            "PURGE  | /actuator/health   | false",
+            "LINK   | /.well-known/oauth-protected-resource | false"})
+    void a_method_this_server_does_not_know_returns_501_on_every_path(String method, String path, boolean token) {
+        var request = mvc.method(HttpMethod.valueOf(method)).uri(path);
+        if (token) {
+            request = request.header(HttpHeaders.AUTHORIZATION, users.alice());
+        }
+        assertProblem(request.exchange(), HttpStatus.NOT_IMPLEMENTED,
+                "Method '" + method + "' is not implemented by this server");
     }
 
     @Test
@@ -160,6 +196,49 @@ class ProtocolErrorsTest {
                         .contentType("application/merge-patch+json").content("{\"name\": \"x\"}").exchange(),
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'application/merge-patch+json' is not supported; use application/json")
                 .hasHeader(HttpHeaders.ACCEPT, "application/json");
+    }
+
+    /** The whole answer: a body in a content coding the API does not decode is refused, naming the coding. */
+    @Test
+    void post_with_content_encoding_br_returns_415_with_exactly_this_body_and_accept_encoding() {
+        assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_ENCODING, "br").header(RequestId.HEADER, "example-415-encoding")
+                .content("{\"email\": \"brotli@example.com\"}"))
+                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .hasHeader(HttpHeaders.ACCEPT_ENCODING, "identity")
+                .bodyJson().isStrictlyEqualTo("""
+                        {"type": "about:blank", "title": "Unsupported Media Type", "status": 415,
+                         "detail": "Content-Encoding 'br' is not supported; send the body unencoded (identity)",
+                         "instance": "/api/users", "requestId": "example-415-encoding"}
+                        """);
+        assertThat(repository.findByEmail("brotli@example.com")).isEmpty();
+    }
+
+    /** Every coding but identity, alone or in a list, in any case, on every operation that reads a body. */
+    @ParameterizedTest(name = "{0} {1}, Content-Encoding: {2} → 415 naming {3}")
+    @CsvSource(delimiter = '|', value = {
+            "POST  | /api/users      | gzip           | gzip",
+            "POST  | /api/users      | identity, gzip | gzip",
+            "POST  | /api/users      | GZIP           | GZIP",
+            "POST  | /api/auth/token | deflate        | deflate",
+            "PATCH | /api/users/1    | x-unknown      | x-unknown"})
+    void any_content_coding_but_identity_returns_415_with_accept_encoding(String method, String path,
+                                                                          String encoding, String named) {
+        assertProblem(mvc.method(HttpMethod.valueOf(method)).uri(path).header(HttpHeaders.AUTHORIZATION, users.alice())
+                        .contentType(method.equals("PATCH") ? "application/merge-patch+json" : "application/json")
+                        .header(HttpHeaders.CONTENT_ENCODING, encoding).content("{}").exchange(),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Encoding '" + named + "' is not supported; send the body unencoded (identity)")
+                .hasHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
+    }
+
+    @Test
+    void content_encoding_identity_is_the_body_as_it_is() {
+        assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_ENCODING, "identity")
+                .content("{\"email\": \"identity-" + System.nanoTime() + "@example.com\"}"))
+                .hasStatus(HttpStatus.CREATED);
     }
 
     @Test

@@ -45,6 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("429 Too Many Requests: slow down")
 class Status429TooManyRequestsTest {
 
+    /** A login is under two policies: the address's attempts and the account's failures. */
+    private static final String LOGIN_POLICIES = "\"login\";q=10;w=60, \"login-account\";q=5;w=300";
+
     @Autowired
     MockMvcTester mvc;
     @Autowired
@@ -96,7 +99,7 @@ class Status429TooManyRequestsTest {
                 .hasStatus(HttpStatus.TOO_MANY_REQUESTS)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .hasHeader(HttpHeaders.RETRY_AFTER, "6")
-                .hasHeader("RateLimit-Policy", "\"login\";q=10;w=60")
+                .hasHeader("RateLimit-Policy", LOGIN_POLICIES)
                 .hasHeader("RateLimit", "\"login\";r=0;t=6")
                 .hasHeader(RequestId.HEADER, "example-429")
                 .bodyJson().isStrictlyEqualTo("""
@@ -116,7 +119,7 @@ class Status429TooManyRequestsTest {
             MvcTestResult eleventh = login("10.0.0.1", "wrong-password");
             assertProblem(eleventh, RATE_LIMIT, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; retry in 6 seconds")
                     .hasHeader(HttpHeaders.RETRY_AFTER, "6")
-                    .hasHeader("RateLimit-Policy", "\"login\";q=10;w=60")
+                    .hasHeader("RateLimit-Policy", LOGIN_POLICIES)
                     .hasHeader("RateLimit", "\"login\";r=0;t=6"); // t: seconds until more quota, as Retry-After
         }
 
@@ -147,6 +150,28 @@ class Status429TooManyRequestsTest {
             assertProblem(login("10.0.5.6", "wrong-password"), RATE_LIMIT, HttpStatus.TOO_MANY_REQUESTS,
                     "Rate limit exceeded; retry in 60 seconds")
                     .hasHeader(HttpHeaders.RETRY_AFTER, "60");
+        }
+
+        /**
+         * The 429 names the policy that refused it, with nothing left and {@code t} equal to {@code Retry-After}, not
+         * the address's budget ("four left" on a refusal); {@code RateLimit-Policy} lists both policies of a login.
+         */
+        @Test
+        void the_accounts_429_names_the_account_policy_in_ratelimit_and_both_policies_in_ratelimit_policy() {
+            for (int address = 1; address <= 5; address++) {
+                login("10.0.10." + address, "wrong-password");
+            }
+            MvcTestResult refused = login("10.0.10.6", "wrong-password");
+            assertThat(refused).hasStatus(HttpStatus.TOO_MANY_REQUESTS).hasHeader(HttpHeaders.RETRY_AFTER, "60");
+            assertThat(refused.getResponse().getHeaders("RateLimit")).containsExactly("\"login-account\";r=0;t=60");
+            assertThat(refused.getResponse().getHeaders("RateLimit-Policy")).containsExactly(LOGIN_POLICIES);
+        }
+
+        @Test
+        void every_login_announces_both_policies_and_the_addresss_budget() {
+            assertThat(login("10.0.11.1", "wrong-password")).hasStatus(HttpStatus.UNAUTHORIZED)
+                    .hasHeader("RateLimit-Policy", LOGIN_POLICIES)
+                    .hasHeader("RateLimit", "\"login\";r=9;t=6");
         }
 
         @Test
@@ -201,7 +226,9 @@ class Status429TooManyRequestsTest {
             assertProblem(mvc.get().uri("/api/me").with(from(address))
                             .header(HttpHeaders.AUTHORIZATION, "Bearer invalid-6").exchange(),
                     RATE_LIMIT, HttpStatus.TOO_MANY_REQUESTS, "Rate limit exceeded; retry in 12 seconds")
-                    .hasHeader(HttpHeaders.RETRY_AFTER, "12");
+                    .hasHeader(HttpHeaders.RETRY_AFTER, "12")
+                    .hasHeader("RateLimit-Policy", "\"default\";q=5;w=60")
+                    .hasHeader("RateLimit", "\"default\";r=0;t=12");
         }
 
         @Test

@@ -47,13 +47,20 @@ public class RequestIdFilter extends OncePerRequestFilter {
             failed = false;
         } finally {
             if (!errorDispatch && access.isInfoEnabled()) {
-                // An exception escaping the chain becomes the container's 500.
-                access.info("{} {} {} {} ms", request.getMethod(), request.getRequestURI(),
-                        failed ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus(),
+                access.info("{} {} {} {} ms", request.getMethod(), request.getRequestURI(), sentStatus(response, failed),
                         (System.nanoTime() - start) / 1_000_000);
             }
             MDC.remove(RequestId.MDC_KEY);
         }
+    }
+
+    /**
+     * The status the client got, the one the metrics count too: an exception escaping the chain becomes the
+     * container's 500 only while the response is uncommitted. Once the status went out (a client that went away
+     * while its 400 was written), that status stands.
+     */
+    static int sentStatus(HttpServletResponse response, boolean failed) {
+        return failed && !response.isCommitted() ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus();
     }
 
     /** Also on the error dispatch, so the 500 logged there carries the id too. */

@@ -10,6 +10,8 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.apache.tomcat.util.res.StringManager;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -64,7 +66,8 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
     /**
      * Writes a problem for any error response that has no body yet (Tomcat's own rejections).
      * <p>
-     * The status is Tomcat's: a 400 for a request line it cannot parse, 505 for an HTTP version other than 1.0/1.1,
+     * The status is Tomcat's (but 431 for header fields over the limits, see {@link #headerFieldsTooLarge}): a 400 for
+     * a request line it cannot parse, 505 for an HTTP version other than 1.0/1.1,
      * 501 for a transfer coding it does not implement ({@code Transfer-Encoding: gzip, chunked}). Those 5xx describe
      * the request, not a fault of ours, so they keep their code and get no error id (so does the 501 Tomcat answers
      * to {@code CONNECT}); only a 500 is the "unexpected" one, logged with an id.
@@ -80,6 +83,9 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
      * line without a protocol is HTTP/0.9, whose response is a bare body without status line or headers.
      */
     static final class ProblemErrorReportValve extends ErrorReportValve {
+
+        private static final StringManager HTTP11 = StringManager.getManager("org.apache.coyote.http11");
+        private static final StringManager HEADERS = StringManager.getManager("org.apache.tomcat.util.http");
 
         private final JsonMapper jsonMapper;
 
@@ -102,16 +108,36 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
             super.invoke(request, response);
         }
 
+        /**
+         * Tomcat answers 400 to header fields over {@code server.max-http-request-header-size} or beyond
+         * {@code maxHeaderCount}; RFC 6585 §5 has a code of its own for both, 431. Tomcat leaves the cause on the
+         * request, with the message its string manager gives it, so the same manager names it here. A request line too
+         * long to parse raises the same exception before there is a request URI: that one stays a 400.
+         */
+        static boolean headerFieldsTooLarge(Request request, Throwable throwable) {
+            if (throwable == null || request.getRequestURI() == null) {
+                return false;
+            }
+            if (throwable instanceof IllegalArgumentException) {
+                return HTTP11.getString("iib.requestheadertoolarge.error").equals(throwable.getMessage());
+            }
+            return throwable instanceof IllegalStateException
+                    && request.getConnector().getProtocolHandler() instanceof AbstractHttp11Protocol<?> http11
+                    && HEADERS.getString("headers.maxCountFail", http11.getMaxHeaderCount()).equals(throwable.getMessage());
+        }
+
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
             int status = response.getStatus();
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
-            HttpStatus httpStatus = HttpStatus.resolve(status);
+            HttpStatus httpStatus = headerFieldsTooLarge(request, throwable)
+                    ? HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE : HttpStatus.resolve(status);
             if (httpStatus == null) {
                 return;
             }
+            response.setStatus(httpStatus.value());
             String uri = request.getRequestURI();
             try {
                 // An exception here is Tomcat's own (a header it could not parse, say): anything thrown by our code was
