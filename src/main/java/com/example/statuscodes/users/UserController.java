@@ -33,17 +33,15 @@ import java.net.URI;
  * The users resource: the guide's success codes (200, 201 + Location, 204) are chosen here;
  * its error codes come from the layers around it (binding, validation, {@link UserService}).
  * The OpenAPI description is in {@link UsersApi}.
+ * <p>
+ * Every operation with a body names the one media type it reads ({@code consumes}): any other Content-Type, a
+ * wildcard among them ({@code *}{@code /*}, {@code application/*+json}: it names no type to read), is a 415 at routing.
  */
 @RestController
 @RequestMapping(path = "/api/users", produces = MediaType.APPLICATION_JSON_VALUE)
 class UserController implements UsersApi {
 
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
-    /**
-     * Declared on every operation with a body, so that a Content-Type naming no media type ({@code *}{@code /*},
-     * {@code application/*}) is a 415 at routing, not a failure to read the body.
-     */
-    static final String JSON_SUBTYPES = "application/*+json";
 
     private final UserService users;
     private final AdminSettingsStore settings;
@@ -89,7 +87,7 @@ class UserController implements UsersApi {
      * lost the answer can send the request again with the same {@code Idempotency-Key} and get this one back.
      */
     @Idempotent
-    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, JSON_SUBTYPES})
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Override
     public ResponseEntity<UserResponse> create(@Valid @RequestBody UserRequest request, @AuthenticationPrincipal Caller caller) {
         UserResponse created = users.create(caller, request);
