@@ -5,15 +5,14 @@ import com.example.statuscodes.idempotency.Idempotent;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +50,10 @@ class UserController implements UsersApi {
         this.settings = settings;
     }
 
-    /** 200 with a page. Out-of-range {@code page}/{@code size} or an unknown sort → 400 naming it, never clamped. */
+    /**
+     * 200 with a page. Out-of-range {@code page}/{@code size} or an unknown sort → 400 naming it, never clamped.
+     * The {@code sort} values come straight from the query, as the container decoded it ({@link UserSort} says why).
+     */
     @GetMapping
     @Override
     public Page<UserResponse> list(
@@ -61,9 +63,9 @@ class UserController implements UsersApi {
             @RequestParam(required = false)
             @Min(value = 1, message = "Must be between 1 and 100")
             @Max(value = 100, message = "Must be between 1 and 100") Integer size,
-            @Nullable Sort sort) { // never null at run time (Spring Data answers Sort.unsorted()); @Nullable tells springdoc it is optional
+            @RequestParam MultiValueMap<String, String> query) {
         int pageSize = size != null ? size : settings.current().defaultPageSize();
-        return users.list(PageRequest.of(page, pageSize, UserSort.checked(sort)));
+        return users.list(PageRequest.of(page, pageSize, UserSort.parse(query.get("sort"))));
     }
 
     /**
