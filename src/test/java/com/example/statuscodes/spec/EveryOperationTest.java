@@ -137,7 +137,29 @@ class EveryOperationTest {
             "DELETE | /api/admin/settings    | admin",
             "GET    | /api/demo/server-error | alice"})
     void operation_with_accept_xml_returns_406_before_doing_anything(String method, String path, String caller) {
-        MvcTestResult result = request(method, path, caller).accept(MediaType.APPLICATION_XML)
+        refusedBeforeDoingAnything(method, path, caller, MediaType.APPLICATION_XML_VALUE);
+    }
+
+    @ParameterizedTest(name = "{0} {1} with Accept: application/json;q=0 → 406, nothing done")
+    @CsvSource(delimiter = '|', value = {
+            "GET    | /api/users             | alice",
+            "GET    | /api/users/1           | alice",
+            "POST   | /api/users             | anonymous",
+            "PUT    | /api/users/1           | alice",
+            "PATCH  | /api/users/1           | alice",
+            "DELETE | /api/users/1           | alice",
+            "GET    | /api/me                | alice",
+            "POST   | /api/auth/token        | anonymous",
+            "GET    | /api/admin/settings    | admin",
+            "PUT    | /api/admin/settings    | admin",
+            "DELETE | /api/admin/settings    | admin",
+            "GET    | /api/demo/server-error | alice"})
+    void operation_with_json_at_q_0_returns_406_before_doing_anything(String method, String path, String caller) {
+        refusedBeforeDoingAnything(method, path, caller, "application/json;q=0");
+    }
+
+    private void refusedBeforeDoingAnything(String method, String path, String caller, String accept) {
+        MvcTestResult result = request(method, path, caller).header(HttpHeaders.ACCEPT, accept)
                 .contentType(Writes.mediaTypeFor(HttpMethod.valueOf(method)))
                 .content("{\"email\": \"not-created@example.com\"}").exchange();
         assertProblem(result, HttpStatus.NOT_ACCEPTABLE, "Acceptable representations: [application/json].");
