@@ -47,6 +47,22 @@ class EveryOperationTest {
             POST  | /api/auth/token     | application/json             | anonymous | application/json
             """;
 
+    /** Every operation: method, path, a caller allowed to call it. */
+    static final String EVERY_OPERATION = """
+            GET    | /api/users             | alice
+            GET    | /api/users/1           | alice
+            POST   | /api/users             | anonymous
+            PUT    | /api/users/1           | alice
+            PATCH  | /api/users/1           | alice
+            DELETE | /api/users/1           | alice
+            GET    | /api/me                | alice
+            POST   | /api/auth/token        | anonymous
+            GET    | /api/admin/settings    | admin
+            PUT    | /api/admin/settings    | admin
+            DELETE | /api/admin/settings    | admin
+            GET    | /api/demo/server-error | alice
+            """;
+
     @Autowired
     MockMvcTester mvc;
     @Autowired
@@ -123,37 +139,13 @@ class EveryOperationTest {
     }
 
     @ParameterizedTest(name = "{0} {1} with Accept: application/xml → 406, nothing done")
-    @CsvSource(delimiter = '|', value = {
-            "GET    | /api/users             | alice",
-            "GET    | /api/users/1           | alice",
-            "POST   | /api/users             | anonymous",
-            "PUT    | /api/users/1           | alice",
-            "PATCH  | /api/users/1           | alice",
-            "DELETE | /api/users/1           | alice",
-            "GET    | /api/me                | alice",
-            "POST   | /api/auth/token        | anonymous",
-            "GET    | /api/admin/settings    | admin",
-            "PUT    | /api/admin/settings    | admin",
-            "DELETE | /api/admin/settings    | admin",
-            "GET    | /api/demo/server-error | alice"})
+    @CsvSource(delimiter = '|', textBlock = EVERY_OPERATION)
     void operation_with_accept_xml_returns_406_before_doing_anything(String method, String path, String caller) {
         refusedBeforeDoingAnything(method, path, caller, MediaType.APPLICATION_XML_VALUE);
     }
 
     @ParameterizedTest(name = "{0} {1} with Accept: application/json;q=0 → 406, nothing done")
-    @CsvSource(delimiter = '|', value = {
-            "GET    | /api/users             | alice",
-            "GET    | /api/users/1           | alice",
-            "POST   | /api/users             | anonymous",
-            "PUT    | /api/users/1           | alice",
-            "PATCH  | /api/users/1           | alice",
-            "DELETE | /api/users/1           | alice",
-            "GET    | /api/me                | alice",
-            "POST   | /api/auth/token        | anonymous",
-            "GET    | /api/admin/settings    | admin",
-            "PUT    | /api/admin/settings    | admin",
-            "DELETE | /api/admin/settings    | admin",
-            "GET    | /api/demo/server-error | alice"})
+    @CsvSource(delimiter = '|', textBlock = EVERY_OPERATION)
     void operation_with_json_at_q_0_returns_406_before_doing_anything(String method, String path, String caller) {
         refusedBeforeDoingAnything(method, path, caller, "application/json;q=0");
     }
