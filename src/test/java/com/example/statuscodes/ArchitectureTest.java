@@ -43,14 +43,15 @@ class ArchitectureTest {
     static {
         ALLOWED.put("errors", Set.of());
         ALLOWED.put("requestbody", Set.of("errors"));
+        ALLOWED.put("parameters", Set.of("errors"));
         ALLOWED.put("admin", Set.of("errors"));
         ALLOWED.put("idempotency", Set.of("errors"));
         ALLOWED.put("users", Set.of("errors", "admin", "idempotency"));
         ALLOWED.put("auth", Set.of("errors", "users"));
         ALLOWED.put("ratelimit", Set.of("errors", "auth"));
         ALLOWED.put("demo", Set.of("errors", "users"));
-        ALLOWED.put("openapi", Set.of("errors", "requestbody", "users", "auth", "ratelimit", "idempotency"));
-        ALLOWED.put(MACHINERY, Set.of("errors", "requestbody", "users", "auth", "ratelimit", "idempotency", "admin"));
+        ALLOWED.put("openapi", Set.of("errors", "requestbody", "parameters", "users", "auth", "ratelimit", "idempotency"));
+        ALLOWED.put(MACHINERY, Set.of("errors", "requestbody", "parameters", "users", "auth", "ratelimit", "idempotency", "admin"));
     }
 
     private static final JavaClasses MAIN = new ClassFileImporter()

@@ -32,7 +32,7 @@ public class AdminSettingsController implements AdminSettingsApi {
     }
 
     /** 200 with the new settings; an out-of-range value → 422, a missing one → 400 (same errors map). */
-    @PutMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
+    @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Override
     public AdminSettings replace(@Valid @RequestBody AdminSettings settings) {
         return store.replace(settings);

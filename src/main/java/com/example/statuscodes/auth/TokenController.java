@@ -20,7 +20,7 @@ public class TokenController implements TokenApi {
         this.tokens = tokens;
     }
 
-    @PostMapping(path = PATH, consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
+    @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     @Override
     public TokenResponse token(@Valid @RequestBody LoginRequest request) {
         return tokens.login(request);

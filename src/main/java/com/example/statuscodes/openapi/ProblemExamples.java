@@ -41,8 +41,7 @@ final class ProblemExamples {
     }
 
     /**
-     * @param consumes the media types the operation's mapping declares; none means the JSON converter's own
-     *                 ({@code application/json, application/*+json})
+     * @param consumes the media types the operation's mapping declares (every operation with a body declares them)
      */
     Map<String, Object> of(HttpStatus status, String method, String path, List<String> consumes) {
         ProblemDetail problem = problem(status, method, path, consumes);
@@ -77,7 +76,7 @@ final class ProblemExamples {
             case PRECONDITION_FAILED -> new PreconditionFailedException(PreconditionFailedException.DETAIL).getBody();
             case PRECONDITION_REQUIRED -> new PreconditionRequiredException().getBody();
             case CONTENT_TOO_LARGE -> new RequestBodyTooLargeException(maxBodyBytes).getBody();
-            case UNSUPPORTED_MEDIA_TYPE -> plain(status, unsupportedMediaType(consumes));
+            case UNSUPPORTED_MEDIA_TYPE -> plain(status, unsupportedMediaType(method, consumes));
             case UNPROCESSABLE_CONTENT -> unprocessable(admin);
             case TOO_MANY_REQUESTS -> new RateLimitExceededException(RateLimitPolicy.perMinute("login", 10), 6).getBody();
             case SERVICE_UNAVAILABLE -> plain(status, ApiExceptionHandler.UNAVAILABLE);
@@ -88,14 +87,12 @@ final class ProblemExamples {
 
     /**
      * The 415 a client typically gets: plain JSON where a merge patch is required (PATCH), a merge patch where a
-     * whole user is required (PUT), or text where JSON is expected.
+     * whole resource is required (PUT), or text where JSON is expected (POST).
      */
-    private static String unsupportedMediaType(List<String> consumes) {
-        List<MediaType> accepted = consumes.isEmpty()
-                ? List.of(MediaType.APPLICATION_JSON, new MediaType("application", "*+json"))
-                : MediaType.parseMediaTypes(consumes);
-        String sent = accepted.contains(MediaType.parseMediaType("application/merge-patch+json")) ? MediaType.APPLICATION_JSON_VALUE
-                : accepted.equals(List.of(MediaType.APPLICATION_JSON)) ? "application/merge-patch+json"
+    private static String unsupportedMediaType(String method, List<String> consumes) {
+        List<MediaType> accepted = MediaType.parseMediaTypes(consumes);
+        String sent = method.equals("PATCH") ? MediaType.APPLICATION_JSON_VALUE
+                : method.equals("PUT") ? "application/merge-patch+json"
                 : MediaType.TEXT_PLAIN_VALUE;
         return ApiExceptionHandler.unsupportedMediaType(sent, accepted);
     }

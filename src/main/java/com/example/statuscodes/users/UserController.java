@@ -5,15 +5,14 @@ import com.example.statuscodes.idempotency.Idempotent;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,17 +32,15 @@ import java.net.URI;
  * The users resource: the guide's success codes (200, 201 + Location, 204) are chosen here;
  * its error codes come from the layers around it (binding, validation, {@link UserService}).
  * The OpenAPI description is in {@link UsersApi}.
+ * <p>
+ * Every operation with a body names the one media type it reads ({@code consumes}): any other Content-Type, a
+ * wildcard among them ({@code *}{@code /*}, {@code application/*+json}: it names no type to read), is a 415 at routing.
  */
 @RestController
 @RequestMapping(path = "/api/users", produces = MediaType.APPLICATION_JSON_VALUE)
 class UserController implements UsersApi {
 
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
-    /**
-     * Declared on every operation with a body, so that a Content-Type naming no media type ({@code *}{@code /*},
-     * {@code application/*}) is a 415 at routing, not a failure to read the body.
-     */
-    static final String JSON_SUBTYPES = "application/*+json";
 
     private final UserService users;
     private final AdminSettingsStore settings;
@@ -53,7 +50,10 @@ class UserController implements UsersApi {
         this.settings = settings;
     }
 
-    /** 200 with a page. Out-of-range {@code page}/{@code size} or an unknown sort → 400 naming it, never clamped. */
+    /**
+     * 200 with a page. Out-of-range {@code page}/{@code size} or an unknown sort → 400 naming it, never clamped.
+     * The {@code sort} values come straight from the query, as the container decoded it ({@link UserSort} says why).
+     */
     @GetMapping
     @Override
     public Page<UserResponse> list(
@@ -63,9 +63,9 @@ class UserController implements UsersApi {
             @RequestParam(required = false)
             @Min(value = 1, message = "Must be between 1 and 100")
             @Max(value = 100, message = "Must be between 1 and 100") Integer size,
-            @Nullable Sort sort) { // never null at run time (Spring Data answers Sort.unsorted()); @Nullable tells springdoc it is optional
+            @RequestParam MultiValueMap<String, String> query) {
         int pageSize = size != null ? size : settings.current().defaultPageSize();
-        return users.list(PageRequest.of(page, pageSize, UserSort.checked(sort)));
+        return users.list(PageRequest.of(page, pageSize, UserSort.parse(query.get("sort"))));
     }
 
     /**
@@ -89,7 +89,7 @@ class UserController implements UsersApi {
      * lost the answer can send the request again with the same {@code Idempotency-Key} and get this one back.
      */
     @Idempotent
-    @PostMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, JSON_SUBTYPES})
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Override
     public ResponseEntity<UserResponse> create(@Valid @RequestBody UserRequest request, @AuthenticationPrincipal Caller caller) {
         UserResponse created = users.create(caller, request);

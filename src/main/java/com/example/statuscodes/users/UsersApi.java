@@ -12,11 +12,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindException;
 
 import static org.springframework.http.HttpStatus.BAD_REQUEST;
@@ -51,9 +50,12 @@ interface UsersApi {
     @Operation(summary = "List users, a page at a time")
     Page<UserResponse> list(int page, Integer size,
                             @Parameter(name = "sort", in = ParameterIn.QUERY, required = false, explode = Explode.TRUE,
-                                    description = "property[,asc|desc], repeatable (sort=email,desc&sort=id); properties: id, email, name, age, createdAt",
-                                    array = @ArraySchema(schema = @Schema(type = "string", example = "email,desc")))
-                            @Nullable Sort sort);
+                                    description = "property[,asc|desc], repeatable (sort=email,desc&sort=id); any other value: 400",
+                                    array = @ArraySchema(schema = @Schema(type = "string", example = "email,desc",
+                                            allowableValues = {"id", "id,asc", "id,desc", "email", "email,asc", "email,desc",
+                                                    "name", "name,asc", "name,desc", "age", "age,asc", "age,desc",
+                                                    "createdAt", "createdAt,asc", "createdAt,desc"})))
+                            MultiValueMap<String, String> query);
 
     @ApiResponse(responseCode = "200", description = "The user", headers = @Header(name = HttpHeaders.ETAG,
             description = ETAG_DESCRIPTION, schema = @Schema(type = "string")))

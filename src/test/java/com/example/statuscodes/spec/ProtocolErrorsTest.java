@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -116,13 +117,107 @@ class ProtocolErrorsTest {
                 .header(RequestId.HEADER, "example-415"))
                 .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .hasHeader(HttpHeaders.ACCEPT, "application/json, application/*+json")
+                .hasHeader(HttpHeaders.ACCEPT, "application/json")
                 .hasHeader(RequestId.HEADER, "example-415")
                 .bodyJson().isStrictlyEqualTo("""
                         {"type": "about:blank", "title": "Unsupported Media Type", "status": 415,
-                         "detail": "Content-Type 'text/plain' is not supported; use application/json, application/*+json",
+                         "detail": "Content-Type 'text/plain' is not supported; use application/json",
                          "instance": "/api/users", "requestId": "example-415"}
                         """);
+    }
+
+    /**
+     * The answer's Content-Type is the API's: Spring copied the parameters of the matching Accept range into it
+     * ({@code application/json;version=9}), a type the API never produces.
+     */
+    @ParameterizedTest(name = "Accept: {0} → 200, Content-Type: application/json")
+    @ValueSource(strings = {"application/json;version=9", "application/json; foo=bar; q=0.5", "*/*;version=2",
+            "application/*;x=y", "application/json;charset=utf-8", "application/json;q=1;ext=\"a b\""})
+    void parameters_of_accept_never_reach_the_content_type(String accept) {
+        assertThat(mvc.get().uri("/api/users/1").header(HttpHeaders.AUTHORIZATION, users.alice())
+                .header(HttpHeaders.ACCEPT, accept))
+                .hasStatusOk().hasHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+    }
+
+    /** The class, generated: any parameters on any range that matches JSON. */
+    @Test
+    void no_generated_accept_parameter_reaches_the_content_type() {
+        java.util.Random random = new java.util.Random(20261205L);
+        String[] ranges = {"application/json", "application/*", "*/*"};
+        String[] names = {"version", "v", "profile", "level", "foo", "x-y"}; // charset: a test of its own
+        String[] values = {"1", "9", "\"quoted\"", "utf-8", "UTF-8", "abc"};
+        for (int i = 0; i < 60; i++) {
+            StringBuilder accept = new StringBuilder(ranges[random.nextInt(ranges.length)]);
+            for (int parameter = random.nextInt(1, 4); parameter > 0; parameter--) {
+                accept.append(random.nextBoolean() ? ";" : "; ").append(names[random.nextInt(names.length)])
+                        .append('=').append(values[random.nextInt(values.length)]);
+            }
+            assertThat(mvc.get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .header(HttpHeaders.ACCEPT, accept.toString()))
+                    .as("Accept: " + accept).hasStatusOk().hasHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+        }
+    }
+
+    /** A problem's Content-Type is fixed too, whatever parameters the Accept range had. */
+    @Test
+    void parameters_of_accept_never_reach_a_problems_content_type() {
+        assertThat(mvc.get().uri("/api/users/999999").header(HttpHeaders.AUTHORIZATION, users.alice())
+                .header(HttpHeaders.ACCEPT, "application/problem+json;version=9, application/json;version=9"))
+                .hasStatus(HttpStatus.NOT_FOUND).hasHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json");
+    }
+
+    /**
+     * RFC 9110 §12.5.1: {@code q=0} means "not acceptable", and the most specific range that matches a type decides;
+     * Spring matched ranges without their weight and answered {@code application/json;q=0} in JSON.
+     */
+    @ParameterizedTest(name = "Accept: {0} → 406")
+    @ValueSource(strings = {"application/json;q=0", "application/json;q=0.000", "*/*;q=0", "application/*;q=0",
+            "*/*, application/json;q=0", "application/*;q=1, application/json;q=0", "application/json;q=0, text/html",
+            "application/json;q=0, application/problem+json", "application/json;q=0;version=9, */*;q=1"})
+    void a_json_range_with_q_0_returns_406(String accept) {
+        assertThat(mvc.get().uri("/api/users/1").header(HttpHeaders.AUTHORIZATION, users.alice())
+                .header(HttpHeaders.ACCEPT, accept).header(RequestId.HEADER, "example-406-q0"))
+                .hasStatus(HttpStatus.NOT_ACCEPTABLE)
+                .hasHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .hasHeader(HttpHeaders.ACCEPT, "application/json")
+                .bodyJson().isStrictlyEqualTo("""
+                        {"type": "about:blank", "title": "Not Acceptable", "status": 406,
+                         "detail": "Acceptable representations: [application/json].", "instance": "/api/users/1",
+                         "requestId": "example-406-q0"}
+                        """);
+    }
+
+    @ParameterizedTest(name = "Accept: {0} → 200")
+    @ValueSource(strings = {"*/*;q=0.001", "text/html;q=0, */*", "application/*;q=0, application/json;q=0.1",
+            "*/*;q=0, application/json", "application/problem+json;q=0, application/json"})
+    void json_with_a_weight_above_0_is_acceptable(String accept) {
+        assertThat(mvc.get().uri("/api/users/1").header(HttpHeaders.AUTHORIZATION, users.alice())
+                .header(HttpHeaders.ACCEPT, accept))
+                .hasStatusOk().hasHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+    }
+
+    /** Refused before the handler: a write with q=0 for JSON changes nothing. */
+    @Test
+    void a_write_whose_answer_is_not_acceptable_changes_nothing() {
+        User user = users.create("q-zero");
+        assertProblem(mvc.patch().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
+                        .header(HttpHeaders.ACCEPT, "application/json;q=0")
+                        .contentType("application/merge-patch+json").content("{\"age\": 44}").exchange(),
+                HttpStatus.NOT_ACCEPTABLE, "Acceptable representations: [application/json].");
+        assertThat(repository.findById(user.getId())).get().extracting(User::getAge).isEqualTo(30);
+    }
+
+    /**
+     * An error is answered even when its type has q=0: a client that refuses problem+json still needs to learn
+     * that its request failed, and RFC 9110 §12.1 lets a server disregard Accept rather than answer 406 on top of
+     * the error. So every error stays {@code application/problem+json}.
+     */
+    @ParameterizedTest(name = "Accept: {0}, unknown user → 404 in problem+json")
+    @ValueSource(strings = {"application/json;q=0.5, application/problem+json;q=0", "application/json, application/problem+json;q=0",
+            "application/json, */*;q=0"})
+    void an_error_is_answered_as_a_problem_even_when_accept_refuses_problem_json(String accept) {
+        assertProblem(mvc.get().uri("/api/users/999999").header(HttpHeaders.AUTHORIZATION, users.alice())
+                .header(HttpHeaders.ACCEPT, accept).exchange(), HttpStatus.NOT_FOUND, "User not found");
     }
 
     @Test
@@ -185,8 +280,8 @@ class ProtocolErrorsTest {
     @Test
     void post_text_plain_returns_415_with_accept() {
         assertProblem(mvc.post().uri("/api/users").contentType(MediaType.TEXT_PLAIN).content("hello").exchange(),
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'text/plain' is not supported; use application/json, application/*+json")
-                .hasHeader(HttpHeaders.ACCEPT, "application/json, application/*+json");
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'text/plain' is not supported; use application/json")
+                .hasHeader(HttpHeaders.ACCEPT, "application/json");
     }
 
     @Test
@@ -253,14 +348,14 @@ class ProtocolErrorsTest {
     void multipart_without_a_boundary_returns_415_not_500() {
         // The API takes no uploads, so multipart is switched off: such a body is one more type it does not read.
         assertProblem(mvc.post().uri("/api/users").contentType("multipart/form-data").content("x").exchange(),
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'multipart/form-data' is not supported; use application/json, application/*+json")
-                .hasHeader(HttpHeaders.ACCEPT, "application/json, application/*+json");
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'multipart/form-data' is not supported; use application/json")
+                .hasHeader(HttpHeaders.ACCEPT, "application/json");
     }
 
     @Test
     void multipart_with_an_empty_boundary_on_login_returns_415_not_500() {
         assertProblem(mvc.post().uri("/api/auth/token").contentType("multipart/mixed; boundary=").content("x").exchange(),
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'multipart/mixed' is not supported; use application/json, application/*+json");
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'multipart/mixed' is not supported; use application/json");
     }
 
     @Test
@@ -268,14 +363,14 @@ class ProtocolErrorsTest {
         // "*/*" names no media type at all: the server cannot know how to read the body.
         assertProblem(mvc.post().uri("/api/users").header(HttpHeaders.CONTENT_TYPE, "*/*")
                         .content("{\"email\": \"wild@example.com\"}").exchange(),
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type '*/*' is not supported; use application/json, application/*+json");
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type '*/*' is not supported; use application/json");
     }
 
     @Test
     void wildcard_subtype_content_type_on_login_returns_415_not_500() {
         assertProblem(mvc.post().uri("/api/auth/token").header(HttpHeaders.CONTENT_TYPE, "application/*")
                         .content("{\"email\": \"alice@example.com\", \"password\": \"alice-password\"}").exchange(),
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'application/*' is not supported; use application/json, application/*+json");
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type 'application/*' is not supported; use application/json");
     }
 
     @Test
@@ -283,7 +378,7 @@ class ProtocolErrorsTest {
         assertProblem(mvc.post().uri("/api/users").contentType("application/yaml")
                         .content("email: yaml@example.com".getBytes(java.nio.charset.StandardCharsets.UTF_8)).exchange(),
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Content-Type 'application/yaml' is not supported; use application/json, application/*+json");
+                "Content-Type 'application/yaml' is not supported; use application/json");
     }
 
     @Test

@@ -22,7 +22,18 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Random;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -270,6 +281,123 @@ class Status400BadRequestTest {
                     .header(HttpHeaders.AUTHORIZATION, users.alice()).exchange();
             assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: " + name);
             assertErrors(result, Map.of(name, message));
+        }
+    }
+
+    /**
+     * A query parameter has one reading: decoded once (by the container), given once if it takes one value, and a
+     * number spelled in plain decimal digits. Anything else is a 400 naming the parameter, never a guess.
+     */
+    @Nested
+    @DisplayName("query parameters: decoded once, sent once, plain decimal")
+    class QueryParameters {
+
+        private static final String SORT_RULE =
+                "Must be one of id, email, name, age, createdAt, optionally followed by ,asc or ,desc";
+
+        @Autowired
+        @Qualifier("requestMappingHandlerMapping")
+        RequestMappingHandlerMapping mappings;
+
+        private MvcTestResult list(String query) {
+            return mvc.get().uri(URI.create("/api/users?" + query)).header(HttpHeaders.AUTHORIZATION, users.alice()).exchange();
+        }
+
+        /**
+         * Spring Data's sort argument decoded each value a second time: {@code sort=%25} (the value {@code %}) failed
+         * inside it as a 500, and {@code sort=%2565mail} (the value {@code %65mail}) was read as {@code email}.
+         */
+        @ParameterizedTest(name = "sort={0} → 400 naming sort")
+        @ValueSource(strings = {"%25", "%2525", "email%25", "%2565mail", "email%252Cdesc", "%25zz", "email,desc%25"})
+        void a_sort_value_holding_a_percent_sign_returns_400_naming_sort(String encoded) {
+            MvcTestResult result = list("sort=" + encoded);
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: sort");
+            assertErrors(result, Map.of("sort", SORT_RULE));
+        }
+
+        /** The class, generated: any sort value is either one of the listed values (200) or a 400 naming sort. */
+        @Test
+        void every_sort_value_is_a_listed_one_or_a_400_naming_sort() {
+            Random random = new Random(20261205L);
+            String[] pieces = {"%25", "%2C", ",", "email", "id", "desc", "asc", "%65", "%", "2", "5", "C", " ", "+"};
+            List<String> listed = List.of("id", "id,asc", "id,desc", "email", "email,asc", "email,desc", "name", "name,asc",
+                    "name,desc", "age", "age,asc", "age,desc", "createdAt", "createdAt,asc", "createdAt,desc");
+            for (int i = 0; i < 150; i++) {
+                StringBuilder value = new StringBuilder();
+                for (int piece = random.nextInt(1, 5); piece > 0; piece--) {
+                    value.append(pieces[random.nextInt(pieces.length)]);
+                }
+                String raw = value.toString();
+                MvcTestResult result = mvc.get().uri("/api/users").queryParam("sort", raw)
+                        .header(HttpHeaders.AUTHORIZATION, users.alice()).exchange();
+                if (listed.contains(raw)) {
+                    assertThat(result).as("sort=" + raw).hasStatusOk();
+                } else {
+                    assertThat(result).as("sort=" + raw).hasStatus(HttpStatus.BAD_REQUEST);
+                    assertErrors(result, Map.of("sort", SORT_RULE));
+                }
+            }
+        }
+
+        /** Spring took the first value and ignored the rest, so {@code size=1&size=500} sidestepped the 400 for 500. */
+        @Test
+        void a_single_valued_parameter_sent_twice_returns_400_with_exactly_this_body() {
+            assertThat(mvc.get().uri("/api/users?size=1&size=500").header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .header(RequestId.HEADER, "example-400-twice"))
+                    .hasStatus(HttpStatus.BAD_REQUEST)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .bodyJson().isStrictlyEqualTo("""
+                            {"type": "/problems/validation", "title": "Bad Request", "status": 400,
+                             "detail": "Invalid request parameter: size", "instance": "/api/users",
+                             "errors": {"size": "Sent more than once"}, "requestId": "example-400-twice"}
+                            """);
+        }
+
+        /** Every single-valued query parameter of every operation, found in the handler mappings, sent twice. */
+        @Test
+        void every_single_valued_query_parameter_sent_twice_returns_400_naming_it() {
+            List<String> checked = new ArrayList<>();
+            mappings.getHandlerMethods().forEach((mapping, handler) -> {
+                for (MethodParameter parameter : handler.getMethodParameters()) {
+                    parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+                    Class<?> type = parameter.getParameterType();
+                    if (!parameter.hasParameterAnnotation(RequestParam.class) || type.isArray()
+                            || Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)) {
+                        continue;
+                    }
+                    String name = parameter.getParameterName();
+                    for (String pattern : mapping.getPatternValues()) {
+                        for (RequestMethod method : mapping.getMethodsCondition().getMethods()) {
+                            MvcTestResult result = mvc.method(method.asHttpMethod())
+                                    .uri(URI.create(pattern.replace("{id}", "1") + "?" + name + "=1&" + name + "=1"))
+                                    .header(HttpHeaders.AUTHORIZATION, users.admin()).exchange();
+                            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: " + name);
+                            assertErrors(result, Map.of(name, "Sent more than once"));
+                            checked.add(method + " " + pattern + " " + name);
+                        }
+                    }
+                }
+            });
+            assertThat(checked).contains("GET /api/users page", "GET /api/users size");
+        }
+
+        /** Spring's number conversion reads {@code 0x10} and {@code #10} as 16, {@code +1} and {@code " 1"} as 1. */
+        @ParameterizedTest(name = "{0}={1} → 400 naming {0}")
+        @CsvSource(delimiter = '|', value = {
+                "page | 0x10", "page | %2310", "page | 0X1", "page | +1", "page | %201", "page | 1%20", "page | 1.0",
+                "page | 1e1", "page | 01", "page | -0", "page | %EF%BC%91", "page | 2147483648", "page | %091",
+                "size | 0x10", "size | %2310", "size | +1", "size | %201", "size | 1.0", "size | 010", "size | %D9%A1"})
+        void a_number_in_any_spelling_but_plain_decimal_returns_400_naming_it(String name, String spelling) {
+            MvcTestResult result = list(name + "=" + spelling);
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: " + name);
+            assertErrors(result, Map.of(name, "Must be an integer"));
+        }
+
+        @ParameterizedTest(name = "page={0}&size={1} → 200")
+        @CsvSource({"0, 1", "10000000, 100", "3, 20"})
+        void plain_decimal_numbers_are_read(String page, String size) {
+            assertThat(list("page=" + page + "&size=" + size)).hasStatusOk()
+                    .bodyJson().extractingPath("$.page.size").isEqualTo(Integer.parseInt(size));
         }
     }
 

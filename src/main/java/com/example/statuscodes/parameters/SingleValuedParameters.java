@@ -1,0 +1,55 @@
+package com.example.statuscodes.parameters;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * A {@code @RequestParam} that takes one value (not a collection, array or map) and is sent more than once is a 400
+ * naming it, before anything is bound: Spring would take the first value and drop the rest, so
+ * {@code size=1&size=500} sidestepped the 400 for {@code size=500}.
+ */
+@Configuration
+class SingleValuedParameters implements WebMvcConfigurer, HandlerInterceptor {
+
+    private final ParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (handler instanceof HandlerMethod method) {
+            for (MethodParameter parameter : method.getMethodParameters()) {
+                RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+                if (param != null && singleValued(parameter.getParameterType())) {
+                    String name = StringUtils.hasText(param.name()) ? param.name()
+                            : names.getParameterNames(method.getMethod())[parameter.getParameterIndex()];
+                    String[] values = request.getParameterValues(name);
+                    if (values != null && values.length > 1) {
+                        throw new RepeatedParameterException(name);
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean singleValued(Class<?> type) {
+        return !type.isArray() && !Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type);
+    }
+}
