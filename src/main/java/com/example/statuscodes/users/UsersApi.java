@@ -48,14 +48,14 @@ interface UsersApi {
 
     @DocumentedProblems({BAD_REQUEST, UNAUTHORIZED, NOT_ACCEPTABLE})
     @Operation(summary = "List users, a page at a time")
+    @Parameter(name = "sort", in = ParameterIn.QUERY, required = false, explode = Explode.TRUE,
+            description = "property[,asc|desc], repeatable (sort=email,desc&sort=id); any other value: 400",
+            array = @ArraySchema(schema = @Schema(type = "string", example = "email,desc",
+                    allowableValues = {"id", "id,asc", "id,desc", "email", "email,asc", "email,desc",
+                            "name", "name,asc", "name,desc", "age", "age,asc", "age,desc",
+                            "createdAt", "createdAt,asc", "createdAt,desc"})))
     Page<UserResponse> list(int page, Integer size,
-                            @Parameter(name = "sort", in = ParameterIn.QUERY, required = false, explode = Explode.TRUE,
-                                    description = "property[,asc|desc], repeatable (sort=email,desc&sort=id); any other value: 400",
-                                    array = @ArraySchema(schema = @Schema(type = "string", example = "email,desc",
-                                            allowableValues = {"id", "id,asc", "id,desc", "email", "email,asc", "email,desc",
-                                                    "name", "name,asc", "name,desc", "age", "age,asc", "age,desc",
-                                                    "createdAt", "createdAt,asc", "createdAt,desc"})))
-                            MultiValueMap<String, String> query);
+                            @Parameter(hidden = true) MultiValueMap<String, String> query);
 
     @ApiResponse(responseCode = "200", description = "The user", headers = @Header(name = HttpHeaders.ETAG,
             description = ETAG_DESCRIPTION, schema = @Schema(type = "string")))
