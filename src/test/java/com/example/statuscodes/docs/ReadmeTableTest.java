@@ -3,11 +3,14 @@ package com.example.statuscodes.docs;
 import com.example.statuscodes.admin.AdminSettings;
 import com.example.statuscodes.admin.AdminSettingsStore;
 import com.example.statuscodes.auth.FailedLogins;
+import com.example.statuscodes.errors.Problems;
 import com.example.statuscodes.ratelimit.RateLimitExceededException;
+import com.example.statuscodes.support.LogCapture;
 import com.example.statuscodes.users.UserRepository;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,6 +61,10 @@ class ReadmeTableTest {
     /** curl 7.88 (Debian 12) asks before it sends a body over 1 MiB. */
     private static final int EXPECT_CONTINUE_THRESHOLD = 1024 * 1024;
     private static final int TIMEOUT_MILLIS = 10_000;
+
+    /** The 500 row's stack trace, logged as production logs it, kept off the build's console. */
+    @RegisterExtension
+    final LogCapture demo500 = LogCapture.of(Problems.class);
 
     @LocalServerPort
     int port;
