@@ -121,6 +121,52 @@ class TomcatRejectionsTest {
         assertContainerProblem(response, 431, "Request Header Fields Too Large");
     }
 
+    /**
+     * Tomcat closes the connection after a head it refused, and says so: it adds {@code Connection: close} only for
+     * the codes it knows drop the connection (400), not for the 431 that {@code ContainerErrorPages} makes of it, nor
+     * for its 417 (RFC 9112 §9.6). Found by {@code RawSocketFuzzTest}, whose requests keep their connections.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"X-Big: 10240", "101 fields", "Expect: 200-ok"})
+    void a_refused_head_announces_the_close_that_follows(String kind) throws Exception {
+        StringBuilder head = new StringBuilder("POST /api/users HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n");
+        switch (kind) {
+            case "X-Big: 10240" -> head.append("X-Big: ").append("a".repeat(10_240)).append("\r\n");
+            case "101 fields" -> {
+                for (int field = 0; field < 101; field++) {
+                    head.append("X-Field-").append(field).append(": v\r\n");
+                }
+            }
+            default -> head.append("Expect: 200-ok\r\n");
+        }
+        RawHttp.Response response = send(bytes(head + "Content-Length: 2\r\n\r\n{}"));
+        assertContainerProblem(response, kind.startsWith("Expect") ? 417 : 431,
+                kind.startsWith("Expect") ? "Expectation Failed" : "Request Header Fields Too Large");
+        assertThat(response.header("Connection")).as("Connection of %s", response).isEqualTo("close");
+        assertThat(response.closed()).as("closed after %s", response).isTrue();
+    }
+
+    /**
+     * Since Servlet 6.1 a query the container cannot decode makes {@code getParameter*} throw (Tomcat's
+     * {@code InvalidParameterException}): the advice answered it as an unexpected 500. Now the operation that reads
+     * parameters refuses it with a 400 ({@code parameters.SingleValuedParameters}). Found by {@code RawSocketFuzzTest}.
+     */
+    @ParameterizedTest(name = "GET /api/users?{0} → 400")
+    @ValueSource(strings = {"sort=%zz", "sort=%", "sort=%FF", "page=1&x=%%"})
+    void a_query_the_container_cannot_decode_is_a_400_problem_not_a_500(String query) throws Exception {
+        String login = "{\"email\":\"alice@example.com\",\"password\":\"alice-password\"}";
+        String token = send(bytes("POST /api/auth/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + login.length() + "\r\nConnection: close\r\n\r\n" + login))
+                .bodyText().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+        RawHttp.Response response = send(bytes("GET /api/users?" + query + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + token + "\r\nX-Request-Id: malformed-query\r\nConnection: close\r\n\r\n"));
+        assertThat(response.status()).as("status of %s", response).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.bodyText()).isEqualTo("{\"detail\":\"The query string is not valid percent-encoded UTF-8\","
+                + "\"instance\":\"/api/users\",\"status\":400,\"title\":\"Bad Request\",\"type\":\"about:blank\","
+                + "\"requestId\":\"malformed-query\"}");
+    }
+
     @Test
     void binary_garbage_is_a_400_problem() throws Exception {
         byte[] garbage = new byte[512];

@@ -13,6 +13,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 
@@ -20,6 +21,11 @@ import java.util.Map;
  * A {@code @RequestParam} that takes one value (not a collection, array or map) and is sent more than once is a 400
  * naming it, before anything is bound: Spring would take the first value and drop the rest, so
  * {@code size=1&size=500} sidestepped the 400 for {@code size=500}.
+ * <p>
+ * The query is read here first, for any operation that takes parameters: one the container cannot decode (a
+ * {@code %} that starts no escape, bytes that are not UTF-8) is a 400 too. Since Servlet 6.1 the container throws
+ * {@code IllegalStateException} from {@code getParameter*} then (Tomcat's {@code InvalidParameterException}), which
+ * the advice would have answered as an unexpected 500.
  */
 @Configuration
 class SingleValuedParameters implements WebMvcConfigurer, HandlerInterceptor {
@@ -34,6 +40,13 @@ class SingleValuedParameters implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (handler instanceof HandlerMethod method) {
+            if (Arrays.stream(method.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestParam.class))) {
+                try {
+                    request.getParameterMap();
+                } catch (IllegalStateException undecodable) {
+                    throw new MalformedQueryException(undecodable);
+                }
+            }
             for (MethodParameter parameter : method.getMethodParameters()) {
                 RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
                 if (param != null && singleValued(parameter.getParameterType())) {

@@ -183,6 +183,8 @@ class ReadmeTableTest {
     private static final Pattern ASSIGNMENT = Pattern.compile("(\\w+)=\\$\\((.*)\\)");
     private static final Pattern LOOP = Pattern.compile("for \\w+ in \\$\\(seq (\\d+)\\); do (.*); done");
     private static final Pattern ZEROS = Pattern.compile("head -c (\\d+) /dev/zero > (\\S+)");
+    /** {@code printf 'Name: %0Nd' 0 > file}: a header line whose value is N zeros (for curl's {@code -H @file}). */
+    private static final Pattern PADDED_HEADER = Pattern.compile("printf '([A-Za-z-]+): %0(\\d+)d' 0 > (\\S+)");
 
     /** {@code NAME=$(curl ... | sed 's/RE/REPLACEMENT/')}: the curl's answer, through the sed substitution. */
     private void runSetup(String line) throws IOException {
@@ -203,6 +205,7 @@ class ReadmeTableTest {
         for (String command : row.commands()) {
             Matcher loop = LOOP.matcher(command);
             Matcher zeros = ZEROS.matcher(command);
+            Matcher padded = PADDED_HEADER.matcher(command);
             if (loop.matches()) {
                 // What the loop's answers are does not matter (it spends a budget); the row's curl -i shows the effect.
                 Curl curl = Curl.parse(Shell.words(loop.group(2), variables), files);
@@ -212,6 +215,9 @@ class ReadmeTableTest {
                 }
             } else if (zeros.matches()) {
                 files.put(zeros.group(2), new byte[Integer.parseInt(zeros.group(1))]);
+            } else if (padded.matches()) {
+                files.put(padded.group(3), (padded.group(1) + ": " + "0".repeat(Integer.parseInt(padded.group(2))))
+                        .getBytes(StandardCharsets.ISO_8859_1));
             } else {
                 Curl curl = Curl.parse(Shell.words(command, variables), files);
                 Answer answer = exchange(curl);
@@ -395,6 +401,11 @@ class ReadmeTableTest {
                     case "-X", "--request" -> method = words.get(++i);
                     case "-H", "--header" -> {
                         String header = words.get(++i);
+                        if (header.startsWith("@")) { // curl reads the header lines from a file an earlier command wrote
+                            byte[] file = files.get(header.substring(1));
+                            assertThat(file).as("%s: written by an earlier command of the row", header).isNotNull();
+                            header = new String(file, StandardCharsets.ISO_8859_1).strip();
+                        }
                         int colon = header.indexOf(':');
                         headers.add(new String[]{header.substring(0, colon), header.substring(colon + 1).strip()});
                     }

@@ -23,6 +23,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Buys problem+json for the requests Tomcat refuses on its own (the raw-socket fuzzer found HTML error pages for
@@ -126,6 +127,13 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
                     && HEADERS.getString("headers.maxCountFail", http11.getMaxHeaderCount()).equals(throwable.getMessage());
         }
 
+        /** Whether Tomcat closes the connection after this answer: its error state, set for what it refused itself. */
+        private static boolean closesAfterwards(Response response) {
+            AtomicBoolean error = new AtomicBoolean();
+            response.getCoyoteResponse().action(ActionCode.IS_ERROR, error);
+            return error.get();
+        }
+
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
             int status = response.getStatus();
@@ -138,6 +146,11 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
                 return;
             }
             response.setStatus(httpStatus.value());
+            if (closesAfterwards(response)) {
+                // RFC 9112 §9.6: announce the close. Tomcat adds the header itself only for the codes it knows drop the
+                // connection (400, 501, ...), not for the 431 it answered as a 400, nor for its 417.
+                response.setHeader("Connection", "close");
+            }
             String uri = request.getRequestURI();
             try {
                 // An exception here is Tomcat's own (a header it could not parse, say): anything thrown by our code was
