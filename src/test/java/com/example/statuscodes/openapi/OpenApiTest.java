@@ -183,4 +183,135 @@ class OpenApiTest {
             assertThat(ifNoneMatch).as(method).singleElement().asString().contains("compared weakly", "400");
         }
     }
+
+    // Issue #22: every rule the server enforces on a request is stated by the document, so that a client generated
+    // from it cannot build a request that a rule it was never told about refuses (fuzz.SchemaPropertyTest sends them).
+
+    private static Map<String, Object> property(String docs, String schema, String property) {
+        return JsonPath.read(docs, "$.components.schemas." + schema + ".properties." + property);
+    }
+
+    private static java.util.regex.Pattern patternOf(Map<String, Object> schema) {
+        assertThat(schema).containsKey("pattern");
+        return java.util.regex.Pattern.compile((String) schema.get("pattern"));
+    }
+
+    /** OpenAPI 3.1: a nullable value lists "null" among its types. */
+    private static List<Object> types(Map<String, Object> schema) {
+        Object type = schema.get("type");
+        return type instanceof List<?> list ? List.copyOf(list) : java.util.Collections.singletonList(type);
+    }
+
+    @Test
+    void the_password_is_documented_with_its_lengths_and_a_pattern_that_keeps_it_within_72_bytes() throws Exception {
+        String docs = apiDocs();
+        for (String schema : List.of("UserRequest", "UserPatch", "LoginRequest")) {
+            Map<String, Object> password = property(docs, schema, "password");
+            assertThat(password).as(schema).containsEntry("minLength", 8).containsEntry("maxLength", 72);
+            java.util.regex.Pattern pattern = patternOf(password);
+            assertThat(pattern.matcher("admin-password").find()).as(schema).isTrue();
+            assertThat(pattern.matcher("\u00e9".repeat(18)).find()).as(schema + ": 18 characters, 36 bytes").isTrue();
+            // 37 characters pass maxLength but are 74 bytes: the pattern must refuse what the lengths cannot
+            assertThat(pattern.matcher("\u00e9".repeat(37)).find()).as(schema + ": 74 bytes").isFalse();
+            assertThat(pattern.matcher("\uD83D\uDE00".repeat(19)).find()).as(schema + ": 76 bytes").isFalse();
+        }
+    }
+
+    @Test
+    void the_email_is_documented_with_the_pattern_and_lengths_the_server_enforces() throws Exception {
+        String docs = apiDocs();
+        for (String schema : List.of("UserRequest", "UserPatch", "LoginRequest")) {
+            Map<String, Object> email = property(docs, schema, "email");
+            assertThat(email).as(schema).containsEntry("minLength", 3).containsEntry("maxLength", 254);
+            java.util.regex.Pattern pattern = patternOf(email);
+            assertThat(pattern.matcher("Alice.Smith+news@mail.example.com").find()).as(schema).isTrue();
+            for (String refused : List.of("not-an-email", "jos\u00e9@example.com", "a..b@example.com", " a@example.com",
+                    "x".repeat(65) + "@example.com")) {
+                assertThat(pattern.matcher(refused).find()).as(schema + ": " + refused).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void the_name_is_documented_as_at_most_100_characters_in_every_request_body() throws Exception {
+        String docs = apiDocs();
+        for (String schema : List.of("UserRequest", "UserPatch")) {
+            assertThat(property(docs, schema, "name")).as(schema).containsEntry("maxLength", 100);
+        }
+    }
+
+    @Test
+    void the_merge_patch_states_the_rules_of_the_user_it_leaves_behind() throws Exception {
+        String docs = apiDocs();
+        assertThat(property(docs, "UserPatch", "age")).containsEntry("minimum", 1).containsEntry("maximum", 150);
+        assertThat(property(docs, "UserRequest", "age")).containsEntry("minimum", 1).containsEntry("maximum", 150);
+        assertThat((List<Object>) property(docs, "UserPatch", "role").get("enum")).containsExactlyInAnyOrder("USER", "ADMIN");
+    }
+
+    @Test
+    void every_request_body_refuses_members_it_does_not_list() throws Exception {
+        String docs = apiDocs();
+        List<String> refs = JsonPath.read(docs, "$.paths.*.*.requestBody.content.*.schema.$ref");
+        assertThat(refs).contains("#/components/schemas/UserRequest", "#/components/schemas/UserPatch",
+                "#/components/schemas/LoginRequest", "#/components/schemas/AdminSettings");
+        for (String ref : refs) {
+            String name = ref.substring(ref.lastIndexOf('/') + 1);
+            assertThat((Object) JsonPath.read(docs, "$.components.schemas." + name + ".additionalProperties"))
+                    .as(name).isEqualTo(false);
+        }
+    }
+
+    /** {"role": null} in a merge patch is a 422 (an account keeps its role); in a sign-up it means "USER". */
+    @Test
+    void null_is_documented_exactly_where_the_server_accepts_it() throws Exception {
+        String docs = apiDocs();
+        Map<String, List<String>> nullable = Map.of(
+                "UserRequest", List.of("name", "age", "role", "password"),
+                "UserPatch", List.of("name", "age"),
+                "AdminSettings", List.of("requireIfMatch"),
+                "LoginRequest", List.of());
+        nullable.forEach((schema, members) -> {
+            Map<String, Map<String, Object>> properties = JsonPath.read(docs, "$.components.schemas." + schema + ".properties");
+            properties.forEach((member, property) -> {
+                assertThat(types(property).contains("null")).as(schema + "." + member).isEqualTo(members.contains(member));
+                if (property.get("enum") != null) {
+                    assertThat(((List<?>) property.get("enum")).contains(null)).as(schema + "." + member + " enum")
+                            .isEqualTo(members.contains(member));
+                }
+            });
+        });
+    }
+
+    @Test
+    void the_idempotency_key_header_states_the_key_grammar() throws Exception {
+        List<Map<String, Object>> header = JsonPath.read(apiDocs(),
+                "$.paths['/api/users'].post.parameters[?(@.name == 'Idempotency-Key' && @.in == 'header')].schema");
+        Map<String, Object> schema = header.get(0);
+        assertThat(schema).containsEntry("minLength", 1).containsEntry("maxLength", 130);
+        java.util.regex.Pattern pattern = patternOf(schema);
+        for (String valid : List.of("8e5f1c1e-3b7a-4c1e-9f4e-2a6b7c8d9e0f", "\"retry-7\"", "x".repeat(128))) {
+            assertThat(pattern.matcher(valid).find()).as(valid).isTrue();
+        }
+        for (String invalid : List.of("has space", "back\\slash", "quote\"inside", "\"unterminated", "x".repeat(129), "cl\u00e9")) {
+            assertThat(pattern.matcher(invalid).find()).as(invalid).isFalse();
+        }
+    }
+
+    @Test
+    void conditional_headers_state_the_entity_tag_grammar_as_a_pattern() throws Exception {
+        String docs = apiDocs();
+        for (String method : List.of("get", "put", "patch", "delete")) {
+            for (String name : method.equals("get") ? List.of("If-None-Match") : List.of("If-Match", "If-None-Match")) {
+                List<Map<String, Object>> schema = JsonPath.read(docs, "$.paths['/api/users/{id}']." + method
+                        + ".parameters[?(@.name == '" + name + "' && @.in == 'header')].schema");
+                java.util.regex.Pattern pattern = patternOf(schema.get(0));
+                for (String valid : List.of("\"3\"", "W/\"3\"", "*", "\"1\", \"3\"")) {
+                    assertThat(pattern.matcher(valid).find()).as(method + " " + name + ": " + valid).isTrue();
+                }
+                for (String invalid : List.of("3", "\"3\"junk", "\"a b\"", "*, \"3\"")) {
+                    assertThat(pattern.matcher(invalid).find()).as(method + " " + name + ": " + invalid).isFalse();
+                }
+            }
+        }
+    }
 }

@@ -58,6 +58,17 @@ class AdminSettingsTest {
                 .bodyJson().extractingPath("$.page.size").isEqualTo(2);
     }
 
+    /** The document says {@code "requireIfMatch": ["boolean", "null"]}: null is accepted, and means false. */
+    @Test
+    void put_settings_with_require_if_match_null_returns_200_with_false() {
+        assertThat(mvc.put().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"signupsEnabled\": true, \"defaultPageSize\": 20, \"requireIfMatch\": null}"))
+                .hasStatusOk()
+                .hasContentType(MediaType.APPLICATION_JSON)
+                .bodyJson().isStrictlyEqualTo("{\"signupsEnabled\": true, \"defaultPageSize\": 20, \"requireIfMatch\": false}");
+    }
+
     @Test
     void put_settings_closing_signups_makes_signup_403() {
         assertThat(mvc.put().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())

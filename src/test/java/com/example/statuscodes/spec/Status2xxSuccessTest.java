@@ -221,6 +221,17 @@ class Status2xxSuccessTest {
                             """.formatted(id, email));
         }
 
+        /** 100 characters as a person counts them (and JSON Schema's maxLength), not 200 UTF-16 units. */
+        @Test
+        void post_name_of_100_emoji_returns_201_with_the_name() {
+            String name = "\uD83D\uDE00".repeat(100);
+            assertThat(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"%s\", \"name\": \"%s\"}".formatted(TestUsers.uniqueEmail("emoji"), name)))
+                    .hasStatus(HttpStatus.CREATED)
+                    .hasContentType(MediaType.APPLICATION_JSON)
+                    .bodyJson().extractingPath("$.name").isEqualTo(name);
+        }
+
         @Test
         void post_user_stores_the_email_lower_cased() {
             String email = TestUsers.uniqueEmail("MixedCase");

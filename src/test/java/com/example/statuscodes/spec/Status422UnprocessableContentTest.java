@@ -95,6 +95,27 @@ class Status422UnprocessableContentTest {
         assertErrors(result, Map.of("name", "Must be at most 100 characters"));
     }
 
+    @Test
+    void post_name_of_101_emoji_returns_422_naming_name() {
+        MvcTestResult result = postUser("{\"email\": \"%s\", \"name\": \"%s\"}"
+                .formatted(TestUsers.uniqueEmail("emoji"), "\uD83D\uDE00".repeat(101)));
+        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertErrors(result, Map.of("name", "Must be at most 100 characters"));
+    }
+
+    /**
+     * The documented pattern ({@code UserRequest.EMAIL_PATTERN}, ASCII) is the rule the server applies: an address
+     * outside it is refused, so a client that checks the pattern is never surprised either way.
+     */
+    @ParameterizedTest(name = "email {0} → 422")
+    @ValueSource(strings = {"jos\u00e9@example.com", "a@b@example.com", "a..b@example.com", "a@-example.com",
+            "a@example..com", "a b@example.com"})
+    void post_email_outside_the_documented_pattern_returns_422_naming_email(String email) {
+        MvcTestResult result = postUser("{\"email\": \"%s\"}".formatted(email));
+        assertProblem(result, VALIDATION, HttpStatus.UNPROCESSABLE_CONTENT, "Validation failed");
+        assertErrors(result, Map.of("email", "Invalid format"));
+    }
+
     /**
      * The password rule: at least 8 characters (code points, what a person typed) and at most 72 bytes (what bcrypt
      * reads; more would be cut silently, or fail as a 500).
