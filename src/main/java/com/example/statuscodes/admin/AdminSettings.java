@@ -1,5 +1,6 @@
 package com.example.statuscodes.admin;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +23,7 @@ public record AdminSettings(
         @Max(value = 100, message = "Must be between 1 and 100")
         Integer defaultPageSize,
 
+        @Schema(types = {"boolean", "null"}, description = "Absent or null: false")
         Boolean requireIfMatch) {
 
     public static final AdminSettings DEFAULTS = new AdminSettings(true, 20, false);

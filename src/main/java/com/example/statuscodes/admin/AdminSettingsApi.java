@@ -2,8 +2,12 @@ package com.example.statuscodes.admin;
 
 import com.example.statuscodes.errors.DocumentedProblems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import static org.springframework.http.HttpStatus.BAD_REQUEST;
@@ -25,7 +29,13 @@ interface AdminSettingsApi {
     @DocumentedProblems({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE,
             UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Replace the settings")
-    AdminSettings replace(AdminSettings settings);
+    AdminSettings replace(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = AdminSettings.class),
+                    // the defaults: pressing Execute changes nothing, and leaves If-Match optional
+                    examples = @ExampleObject(name = "defaults", value = """
+                            {"signupsEnabled": true, "defaultPageSize": 20, "requireIfMatch": false}""")))
+                          AdminSettings settings);
 
     @ApiResponse(responseCode = "204", description = "Reset to defaults; no body")
     @DocumentedProblems({UNAUTHORIZED, FORBIDDEN, NOT_ACCEPTABLE})

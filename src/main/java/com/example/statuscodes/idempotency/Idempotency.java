@@ -41,7 +41,16 @@ public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
 
-    private static final Pattern KEY = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,128}"); // visible ASCII but " and \
+    /**
+     * A key: 1 to 128 visible ASCII characters but {@code "} and {@code \}, bare or as the draft's Structured Field
+     * string (in double quotes). The one statement of the rule: the server reads a key with it, and the OpenAPI
+     * document gives it to clients as the header's pattern (Java and ECMA-262 read it alike).
+     */
+    public static final String KEY_PATTERN =
+            "^(?:[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,128}|\"[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,128}\")$";
+    public static final int KEY_MAX_LENGTH = 130; // 128 and the two quotes
+
+    private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
 
     private final IdempotencyRecords records;
     private final IdempotencyProperties properties;
@@ -163,13 +172,10 @@ public class Idempotency {
 
     private static String parse(String rawKey) {
         String key = rawKey.strip();
-        if (key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")) {
-            key = key.substring(1, key.length() - 1); // the draft's form: a Structured Field string
-        }
         if (!KEY.matcher(key).matches()) {
             throw new InvalidIdempotencyKeyException();
         }
-        return key;
+        return key.startsWith("\"") ? key.substring(1, key.length() - 1) : key; // the same key, bare or quoted
     }
 
     String fingerprintFor(Object request) {

@@ -30,6 +30,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import com.example.statuscodes.users.UserId;
 import org.springdoc.core.customizers.ParameterCustomizer;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.HandlerMethod;
@@ -53,6 +54,7 @@ public class OpenApiConfig {
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String REQUEST_ID = "X-Request-Id";
     static final String REQUEST_ID_EXAMPLE = "5d0f8a4e-6c1b-4f0e-9d4e-2f7c1a9b3e21";
+    private static final String IDEMPOTENCY_KEY_EXAMPLE = "0b6c4a3e-2f1d-4e8a-9c7b-5d3e1f0a2b4c";
 
     /** The server URL is the configured public address ({@code app.public-base-url}), not the request's Host header. */
     @Bean
@@ -80,12 +82,22 @@ public class OpenApiConfig {
                 HibernateValidatorConfiguration.ALLOW_PARAMETER_CONSTRAINT_OVERRIDE, "true");
     }
 
-    /** A user id in a path is a number spelled one way only ({@link UserId}): say so, not just "string". */
+    /** Alice in the demo data: the examples read, replace and patch her with what she already has. */
+    static final long EXAMPLE_USER_ID = 1;
+    /** Dave in the demo data, a user who cannot log in: the one an example DELETE may remove. */
+    static final long EXAMPLE_DELETED_USER_ID = 5;
+
+    /**
+     * A user id in a path is a number spelled one way only ({@link UserId}): say so, not just "string". Its example is
+     * a demo user that the operation can really act on (the admin, id 2, cannot be deleted: the last admin's 409).
+     */
     @Bean
     ParameterCustomizer userIdParameter() {
         return (parameter, methodParameter) -> {
             if (parameter != null && methodParameter.getParameterType() == UserId.class) {
-                parameter.schema(new IntegerSchema().format("int64").minimum(BigDecimal.ONE)).example(2)
+                boolean delete = methodParameter.hasMethodAnnotation(DeleteMapping.class);
+                parameter.schema(new IntegerSchema().format("int64").minimum(BigDecimal.ONE))
+                        .example(delete ? EXAMPLE_DELETED_USER_ID : EXAMPLE_USER_ID)
                         .description("Plain decimal digits: no sign, leading zero, space or prefix; any other spelling is a 400");
             }
             return parameter;
@@ -103,7 +115,9 @@ public class OpenApiConfig {
                 return operation;
             }
             operation.addParametersItem(new HeaderParameter().name(Idempotency.HEADER).required(false)
-                    .schema(new StringSchema().maxLength(130))
+                    .schema(new StringSchema().minLength(1).maxLength(Idempotency.KEY_MAX_LENGTH)
+                            .pattern(Idempotency.KEY_PATTERN))
+                    .example(IDEMPOTENCY_KEY_EXAMPLE)
                     .description("Any unique value, e.g. a UUID: send the same request again with it after a lost "
                             + "connection and get the first answer (draft-ietf-httpapi-idempotency-key-header)"));
             if (operation.getResponses() != null) {

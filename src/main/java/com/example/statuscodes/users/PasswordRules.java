@@ -26,6 +26,18 @@ public @interface PasswordRules {
     int MIN_CHARACTERS = 8;
     int MAX_BYTES = 72;
 
+    /**
+     * The rule as a JSON Schema can state it (its lengths count code points, not bytes): printable ASCII, one byte
+     * each, up to {@value #MAX_BYTES}; or any {@code MAX_BYTES / 4} code points, which UTF-8 never makes longer than
+     * {@value #MAX_BYTES} bytes. Stricter than the server (19 two-byte characters are a valid password it does not
+     * describe), never looser: a client that follows the document is never refused for the password.
+     */
+    String SCHEMA_PATTERN = "^(?:[ -~]{" + MIN_CHARACTERS + "," + MAX_BYTES + "}|.{" + MIN_CHARACTERS + "," + MAX_BYTES / 4 + "})$";
+
+    /** What a client may send when it wants to stay within {@link #SCHEMA_PATTERN}. */
+    String SCHEMA_DESCRIPTION = "At least 8 characters and at most 72 bytes in UTF-8 (bcrypt's limit); the pattern"
+            + " states it as printable ASCII up to 72 characters, or any 18 characters";
+
     String message() default "Must be at least 8 characters and at most 72 bytes";
 
     Class<?>[] groups() default {};

@@ -31,7 +31,8 @@ public class User {
     @Column(nullable = false, length = 254)
     private String email;
 
-    @Column(length = 100)
+    /** 100 code points at most ({@link UserRequest}); up to twice as many UTF-16 units, as H2 measures a column. */
+    @Column(length = 200)
     private String name;
 
     private Integer age;

@@ -16,9 +16,10 @@ import java.util.TreeSet;
  * ({@link #CANNOT_BE_CLEARED}), never a silent "keep".
  * A value of the wrong type still fails while reading the body, as a 400 naming the field.
  * <p>
- * Its OpenAPI schema is its own (every member optional, {@code null} allowed where it clears a field), not
+ * Its OpenAPI schema is its own (every member optional, {@code null} allowed only where it clears a field), not
  * {@link UserRequest}'s, which requires {@code email}: a validating proxy would flag every valid patch. The rules on
- * the values are {@code UserRequest}'s, checked on the merged result, and not repeated here.
+ * the values are {@code UserRequest}'s, checked on the merged result; the schema states them from the same
+ * constants, so that a patch the document allows is never refused for a rule it does not state.
  */
 @Schema(name = "UserPatch", description = "JSON merge patch (RFC 7396): absent members are kept, null clears name or age"
         + " (null for email, role or password is a 422); the merged user must satisfy UserRequest's rules")
@@ -35,20 +36,22 @@ public final class UserPatch {
     private Role role;
     private String password;
 
-    @Schema(description = "A new e-mail (cannot be cleared)", format = "email")
+    @Schema(description = "A new e-mail (cannot be cleared)", format = "email", pattern = UserRequest.EMAIL_PATTERN,
+            minLength = UserRequest.EMAIL_MIN_LENGTH, maxLength = UserRequest.EMAIL_MAX_LENGTH)
     public void setEmail(String email) {
         this.email = email;
         present.add("email");
         refuseClearing("email", email);
     }
 
-    @Schema(types = {"string", "null"}, description = "null clears it")
+    @Schema(types = {"string", "null"}, maxLength = UserRequest.NAME_MAX_LENGTH, description = "null clears it")
     public void setName(String name) {
         this.name = name;
         present.add("name");
     }
 
-    @Schema(types = {"integer", "null"}, format = "int32", description = "null clears it")
+    @Schema(types = {"integer", "null"}, format = "int32", minimum = "1", maximum = "" + UserRequest.AGE_MAX,
+            description = "null clears it")
     public void setAge(Integer age) {
         this.age = age;
         present.add("age");
@@ -61,7 +64,9 @@ public final class UserPatch {
         refuseClearing("role", role);
     }
 
-    @Schema(description = "A new password (cannot be cleared)")
+    @Schema(description = "A new password (cannot be cleared). " + PasswordRules.SCHEMA_DESCRIPTION,
+            minLength = PasswordRules.MIN_CHARACTERS, maxLength = PasswordRules.MAX_BYTES,
+            pattern = PasswordRules.SCHEMA_PATTERN)
     public void setPassword(String password) {
         this.password = password;
         present.add("password");

@@ -8,12 +8,14 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindException;
@@ -46,6 +48,15 @@ interface UsersApi {
     String IF_NONE_MATCH_DESCRIPTION = "* or a list of entity tags: if one matches the current ETag, compared weakly"
             + " (W/\"3\" matches \"3\"), a GET answers 304 and a change 412. Any other value: 400";
 
+    // Request examples that succeed as they are when Swagger UI sends them (DocumentedExamplesTest runs each one), as
+    // the demo admin of the login example: a sign-up, and alice (id 1) replaced and patched with what she already has.
+    String SIGN_UP_EXAMPLE = """
+            {"email": "new-user@example.com", "name": "New User", "age": 30, "password": "new-user-password"}""";
+    String REPLACE_EXAMPLE = """
+            {"email": "alice@example.com", "name": "Alice", "age": 31}""";
+    String PATCH_EXAMPLE = """
+            {"age": 31}""";
+
     @DocumentedProblems({BAD_REQUEST, UNAUTHORIZED, NOT_ACCEPTABLE})
     @Operation(summary = "List users, a page at a time")
     @Parameter(name = "sort", in = ParameterIn.QUERY, required = false, explode = Explode.TRUE,
@@ -62,7 +73,7 @@ interface UsersApi {
     @DocumentedProblems({NOT_MODIFIED, BAD_REQUEST, UNAUTHORIZED, NOT_FOUND, NOT_ACCEPTABLE})
     @Operation(summary = "Get one user (200 with an ETag, 304 if unchanged)")
     ResponseEntity<UserResponse> get(UserId id,
-                                     @Parameter(description = IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch);
+                                     @Parameter(description = IF_NONE_MATCH_DESCRIPTION, schema = @Schema(pattern = EntityTags.PATTERN)) String ifNoneMatch);
 
     /** The Idempotency-Key header and the replay header come from the operation's {@code @Idempotent}. */
     @SecurityRequirements // sign-up: no token needed
@@ -72,16 +83,25 @@ interface UsersApi {
     @DocumentedProblems({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, CONFLICT, CONTENT_TOO_LARGE,
             UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Sign up, or create a user as an admin (201 + Location)")
-    ResponseEntity<UserResponse> create(UserRequest request, Caller caller);
+    ResponseEntity<UserResponse> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+                                                content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                                        schema = @Schema(implementation = UserRequest.class),
+                                                        examples = @ExampleObject(name = "sign-up", value = SIGN_UP_EXAMPLE)))
+                                        UserRequest request, Caller caller);
 
     @ApiResponse(responseCode = "200", description = "The updated user", headers = @Header(name = HttpHeaders.ETAG,
             description = ETAG_DESCRIPTION, schema = @Schema(type = "string")))
     @DocumentedProblems({BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, PRECONDITION_REQUIRED,
             CONTENT_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_CONTENT, NOT_ACCEPTABLE})
     @Operation(summary = "Replace a user (200 with the new state)")
-    ResponseEntity<UserResponse> replace(UserId id, UserRequest request,
-                                         @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
-                                         @Parameter(description = IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch,
+    ResponseEntity<UserResponse> replace(UserId id,
+                                         @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                                                 content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                                         schema = @Schema(implementation = UserRequest.class),
+                                                         examples = @ExampleObject(name = "alice", value = REPLACE_EXAMPLE)))
+                                         UserRequest request,
+                                         @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(pattern = EntityTags.PATTERN)) String ifMatch,
+                                         @Parameter(description = IF_NONE_MATCH_DESCRIPTION, schema = @Schema(pattern = EntityTags.PATTERN)) String ifNoneMatch,
                                          Caller caller);
 
     @ApiResponse(responseCode = "200", description = "The updated user", headers = @Header(name = HttpHeaders.ETAG,
@@ -93,10 +113,11 @@ interface UsersApi {
                                        @io.swagger.v3.oas.annotations.parameters.RequestBody(
                                                description = "Any subset of the user's fields; null clears an optional one",
                                                content = @Content(mediaType = UserController.MERGE_PATCH_JSON,
-                                                       schema = @Schema(implementation = UserPatch.class)))
+                                                       schema = @Schema(implementation = UserPatch.class),
+                                                       examples = @ExampleObject(name = "age", value = PATCH_EXAMPLE)))
                                        UserPatch patch,
-                                       @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
-                                       @Parameter(description = IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch,
+                                       @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(pattern = EntityTags.PATTERN)) String ifMatch,
+                                       @Parameter(description = IF_NONE_MATCH_DESCRIPTION, schema = @Schema(pattern = EntityTags.PATTERN)) String ifNoneMatch,
                                        Caller caller) throws BindException;
 
     @ApiResponse(responseCode = "204", description = "Deleted; no body")
@@ -104,7 +125,7 @@ interface UsersApi {
             NOT_ACCEPTABLE})
     @Operation(summary = "Delete a user (204)")
     ResponseEntity<Void> delete(UserId id,
-                                @Parameter(description = IF_MATCH_DESCRIPTION) String ifMatch,
-                                @Parameter(description = IF_NONE_MATCH_DESCRIPTION) String ifNoneMatch,
+                                @Parameter(description = IF_MATCH_DESCRIPTION, schema = @Schema(pattern = EntityTags.PATTERN)) String ifMatch,
+                                @Parameter(description = IF_NONE_MATCH_DESCRIPTION, schema = @Schema(pattern = EntityTags.PATTERN)) String ifNoneMatch,
                                 Caller caller);
 }
