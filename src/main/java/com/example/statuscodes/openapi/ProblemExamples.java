@@ -106,7 +106,7 @@ final class ProblemExamples {
         if (admin) {
             errors.field(ruleBroken("defaultPageSize", "Max", "Must be between 1 and 100"));
         } else {
-            errors.field(ruleBroken("email", "Email", "Invalid format"));
+            errors.field(ruleBroken("email", "Pattern", "Invalid format"));
             errors.field(ruleBroken("age", "Positive", "Must be positive"));
         }
         return errors.toProblem();
