@@ -19,15 +19,19 @@ final class EntityTags {
 
     /**
      * The same grammar as a regular expression, for the OpenAPI document (Java and ECMA-262 read it alike); a test
-     * holds it to {@link #valid}. The parser below stays: it also says which tags a valid value lists.
+     * holds it to {@link #valid} for every value the firewall lets through. The parser below stays: it also says which
+     * tags a valid value lists.
      */
     static final String PATTERN = "^[ \\t]*(?:\\*[ \\t]*|(?:" + Tag.REGEX + "[ \\t]*)?(?:,[ \\t]*(?:" + Tag.REGEX + "[ \\t]*)?)*)$";
 
     private static final EntityTags ANY = new EntityTags(true, List.of());
 
     private record Tag(String opaque, boolean weak) {
-        /** An entity-tag: {@code etagc} is {@code %x21 / %x23-7E / obs-text}. */
-        static final String REGEX = "(?:W/)?\"[\\x21\\x23-\\x7E\\x80-\\xFF]*\"";
+        /**
+         * An entity-tag: {@code etagc} is {@code %x21 / %x23-7E / obs-text}, the obs-text that reaches this class: the
+         * firewall refuses a header with a C1 control character (0x80 to 0x9F) before it ({@code auth.SecurityConfig}).
+         */
+        static final String REGEX = "(?:W/)?\"[\\x21\\x23-\\x7E\\xA0-\\xFF]*\"";
     }
 
     private final boolean any;

@@ -21,7 +21,7 @@ import jakarta.validation.constraints.Size;
 public record UserRequest(
         @NotBlank(message = "Is required")
         @Pattern(regexp = EMAIL_PATTERN, message = "Invalid format")
-        @Size(max = EMAIL_MAX_LENGTH, message = "Must be at most 254 characters")
+        @Size(min = EMAIL_MIN_LENGTH, max = EMAIL_MAX_LENGTH, message = "Must be 3 to 254 characters")
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "email", pattern = EMAIL_PATTERN,
                 minLength = EMAIL_MIN_LENGTH, maxLength = EMAIL_MAX_LENGTH)
         String email,

@@ -129,6 +129,7 @@ class SchemaPropertyTest {
                 String schemaName = schemaName(media.getValue());
                 for (SchemaValues.Violation violation : values.violations(media.getValue().get("schema"))) {
                     Request request = validRequest(operation, values, random);
+                    request.headers.clear(); // a 412 for a condition is decided before a merge patch is validated
                     request.body = violation.value();
                     check(schemaName + "." + violation.rule(), request, rulesTried, failures);
                 }
@@ -143,6 +144,7 @@ class SchemaPropertyTest {
                         return; // on the wire every parameter is a string: these are no values of one
                     }
                     Request request = validRequest(operation, values, random);
+                    request.headers.clear(); // the broken one alone: no 412 for another condition first
                     request.set(parameter.get("in").asText(), name, broken.asText());
                     try {
                         check(name + "." + keyword, request, rulesTried, failures);

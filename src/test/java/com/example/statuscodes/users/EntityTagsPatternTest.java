@@ -11,13 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The If-Match / If-None-Match pattern the OpenAPI document states ({@link EntityTags#PATTERN}) accepts exactly what
- * the parser accepts: random values over the grammar's own characters, compared one by one.
+ * the parser accepts of the values that reach it: random values over the grammar's own characters, compared one by
+ * one. A C1 control character (U+0080 to U+009F, obs-text as Tomcat decodes it) never does: the firewall refuses the
+ * header first, so the pattern refuses it too.
  */
 class EntityTagsPatternTest {
 
     private static final long SEED = 20261206L;
     private static final char[] ALPHABET = {' ', '\t', ',', '"', 'W', '/', '*', 'w', '3', 'a', '!', '\\', '\u00e9',
-            '\u00ff', '\u0100', '\u007f', '\u0000'};
+            '\u00ff', '\u0100', '\u007f', '\u0000', '\u0085', '\u00a0'};
 
     @Test
     void the_documented_pattern_accepts_exactly_what_the_parser_accepts() {
@@ -27,10 +29,10 @@ class EntityTagsPatternTest {
         int valid = 0;
         for (int i = 0; i < 50_000; i++) {
             String value = randomValue(random);
-            boolean parsed = EntityTags.valid(value);
+            boolean parsed = EntityTags.valid(value) && value.chars().noneMatch(c -> c >= 0x80 && c <= 0x9F);
             valid += parsed ? 1 : 0;
             if (parsed != pattern.matcher(value).matches()) {
-                disagreements.add("[" + value + "] parser: " + parsed);
+                disagreements.add("[" + value + "] parser (and firewall): " + parsed);
             }
         }
         assertThat(disagreements).as("seed " + SEED).isEmpty();
