@@ -32,7 +32,7 @@ public record UserRequest(
 
         @Positive(message = "Must be positive")
         @Max(value = AGE_MAX, message = "Must be at most 150")
-        @Schema(types = {"integer", "null"}, format = "int32", minimum = "1", maximum = "" + AGE_MAX)
+        @Schema(types = {"integer", "null"}, format = "int32") // @Positive and @Max: exclusiveMinimum 0, maximum 150
         Integer age,
 
         @Schema(types = {"string", "null"}, description = "Admins only; absent or null: USER on sign-up, kept on a PUT")

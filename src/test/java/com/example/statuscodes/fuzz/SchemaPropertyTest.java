@@ -156,7 +156,7 @@ class SchemaPropertyTest {
         }
         assertThat(failures).as("requests breaking a documented rule that were not refused (seed %d)", SEED + 1).isEmpty();
         assertThat(rulesTried).as("rules tried").contains("UserRequest.email.pattern", "UserRequest.name.maxLength",
-                "UserRequest.unlisted.additionalProperties", "UserPatch.role.null", "UserPatch.age.maximum",
+                "UserRequest.unlisted.additionalProperties", "UserPatch.role.null", "UserPatch.age.maximum", "UserRequest.age.exclusiveMinimum",
                 "AdminSettings.requireIfMatch.type", "Idempotency-Key.pattern", "Idempotency-Key.maxLength",
                 "If-Match.pattern", "sort.enum", "size.maximum", "id.minimum");
     }

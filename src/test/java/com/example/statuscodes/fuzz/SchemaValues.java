@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Values that a JSON Schema of the OpenAPI document allows ({@link #valid}) or forbids ({@link #violations}), generated
  * from nothing but the schema: its types (with {@code "null"}), {@code enum}, {@code minLength}/{@code maxLength}
- * (code points, as JSON Schema counts them), {@code pattern}, {@code minimum}/{@code maximum}, {@code required},
+ * (code points, as JSON Schema counts them), {@code pattern}, {@code minimum}/{@code maximum} and their exclusive
+ * forms, {@code required},
  * {@code additionalProperties} and {@code $ref}. A string with a pattern is generated from the pattern itself (the
  * subset of regular expressions the document uses: classes, escapes, groups, alternatives, quantifiers, a lookahead),
  * then checked against it as JSON Schema does (unanchored search), with its lengths; so a value this class calls valid
@@ -106,6 +107,12 @@ final class SchemaValues {
                 ? BigInteger.valueOf(Long.MIN_VALUE) : BigInteger.valueOf(Integer.MIN_VALUE));
         BigInteger max = bound(schema, "maximum", "int64".equals(schema.path("format").asText())
                 ? BigInteger.valueOf(Long.MAX_VALUE) : BigInteger.valueOf(Integer.MAX_VALUE));
+        if (schema.has("exclusiveMinimum")) { // OpenAPI 3.1: a number, the bound itself excluded
+            min = min.max(schema.get("exclusiveMinimum").bigIntegerValue().add(BigInteger.ONE));
+        }
+        if (schema.has("exclusiveMaximum")) {
+            max = max.min(schema.get("exclusiveMaximum").bigIntegerValue().subtract(BigInteger.ONE));
+        }
         return switch (random.nextInt(4)) {
             case 0 -> min;
             case 1 -> max;
@@ -231,6 +238,12 @@ final class SchemaValues {
             }
             if (schema.has("maximum")) {
                 broken.put("maximum", NODES.numberNode(schema.get("maximum").bigIntegerValue().add(BigInteger.ONE)));
+            }
+            if (schema.has("exclusiveMinimum")) {
+                broken.put("exclusiveMinimum", NODES.numberNode(schema.get("exclusiveMinimum").bigIntegerValue()));
+            }
+            if (schema.has("exclusiveMaximum")) {
+                broken.put("exclusiveMaximum", NODES.numberNode(schema.get("exclusiveMaximum").bigIntegerValue()));
             }
         } else if (types.contains("boolean")) {
             broken.put("type", NODES.textNode("true"));
