@@ -26,11 +26,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * executor. Only the protocol class is replaced (the factory's protocol setter), so other connector customizers keep
  * working. A connection idle between requests, before any byte of the next head, is left to {@code keepAliveTimeout}.
  * <p>
- * Closed without an answer, as Tomcat closes a head whose read timed out: with no complete request there is nothing
- * Tomcat's response path (and {@code ContainerErrorPages}) could answer, and a 408 written by hand to the socket of a
- * client that is still sending, and may not be reading, is unlikely to be seen. HAProxy in front answers its own 408
- * ({@code timeout http-request}). Not caught: a client sending nothing but empty lines before its request line
- * (Tomcat forgets those bytes between reads; {@code connectionTimeout} still bounds each read).
+ * Closed without an answer, as Tomcat closes a head whose read timed out. A 408 would be bytes written by hand to the
+ * socket, outside Tomcat's response path (no request was parsed for it to answer), to a client that is still sending:
+ * closing then resets the connection, and the reset can erase the answer before the client reads it (RFC 9112,
+ * section 9.6), unless the close lingers, reading and discarding, which would hold the connection longer for a
+ * client that has already had its time. HAProxy in front answers its own 408 ({@code timeout http-request}).
+ * Not caught: a client sending nothing but empty lines before its request line (Tomcat forgets those bytes between
+ * reads; {@code connectionTimeout} still bounds each read).
  */
 @Component
 public class HeaderDeadline implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
