@@ -107,7 +107,7 @@ class HeadAndTraceTest {
     /** A method that is not GET's stays refused: HEAD is allowed exactly where GET is. */
     @Test
     void head_where_get_is_not_allowed_is_a_405_without_a_body() throws Exception {
-        Exchange head = exchange("HEAD", "/api/auth/token", null);
+        Exchange head = exchange("HEAD", "/api/auth/token", users.alice());
         assertThat(head.response().status()).isEqualTo(405);
         assertThat(head.response().header("Allow")).isEqualTo("POST, OPTIONS");
         assertThat(head.trailing()).isZero();
