@@ -229,7 +229,7 @@ class ProtocolErrorsTest {
     }
 
     /**
-     * {@code Allow} lists each route's methods in one documented order ({@code ApiExceptionHandler.ALLOW_ORDER}),
+     * {@code Allow} lists each route's methods in one documented order ({@code errors.AllowedMethods.ORDER}),
      * whichever method was refused and however often: a client or a cache comparing answers sees the same header.
      */
     @ParameterizedTest(name = "{0} {1} → 405, Allow: {2}")

@@ -22,8 +22,8 @@ class RegexFreeFirewall {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowedHeaderNames(RegexFreeFirewall::isAllowedHeaderName);
         firewall.setAllowedHeaderValues(RegexFreeFirewall::isAllowedHeaderValue);
-        // TRACE too (Spring's list leaves it out, as a 400): it gets each resource's own 405, see machinery.tomcat.TraceLikeAnyOtherMethod.
-        // A method outside the list never reaches the firewall: errors.KnownMethods answers it with a 501 first.
+        // TRACE too (Spring's list leaves it out, as a 400): it gets each resource's own 405
+        // (machinery.tomcat.TraceLikeAnyOtherMethod). Any other method is KnownMethods' 501 before the firewall.
         firewall.setAllowedHttpMethods(KnownMethods.METHODS);
         return web -> web.httpFirewall(firewall);
     }
