@@ -208,14 +208,6 @@ class TomcatRejectionsTest {
         assertThat(response.header("Content-Type")).isNull();
     }
 
-    @Test
-    void trace_refused_by_tomcat_does_not_wait_for_the_body_it_announced() throws Exception {
-        RawHttp.Response response = send(bytes("TRACE /api/users/1 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2000000\r\n\r\n"));
-        assertThat(response.status()).isEqualTo(405);
-        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
-        assertThat(response.closed()).as("the server closed the connection within %d ms", TIMEOUT_MILLIS).isTrue();
-    }
-
     @ParameterizedTest(name = "Content-Length: {0}")
     @ValueSource(longs = {2_000_000L, Long.MAX_VALUE})
     void declared_body_over_the_limit_is_a_413_and_the_connection_closes_at_once(long contentLength) throws Exception {

@@ -44,7 +44,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.net.URI;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -82,7 +81,7 @@ import java.util.stream.Collectors;
  *   401  AuthenticationException                                 (+ WWW-Authenticate: Bearer)
  *   403  AccessDeniedException                                   (401 when the caller is anonymous)
  *   404  NoResourceFoundException                                ("No endpoint GET /x")
- *   405, 406, 415  ResponseEntityExceptionHandler's defaults     (+ Allow / Accept)
+ *   405, 406, 415  ResponseEntityExceptionHandler's defaults     (+ Allow: {@link AllowedMethods} / Accept)
  *   422  MethodArgumentNotValidException, BindException          (400 when a required field is missing: {@link ValidationErrors})
  *   503  DataAccessException, TransactionException               (a store that cannot be reached; + Retry-After)
  *   500  anything else: a bug; an error id in the body, the stack trace only in the log
@@ -201,29 +200,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The methods {@code Allow} lists on a 405, in this order: the reads, then the writes from creating via changing
-     * a part and replacing the whole to removing ({@code GET, PATCH, PUT, DELETE} on a user).
-     */
-    public static final List<String> ALLOW_ORDER =
-            List.of("GET", "HEAD", "POST", "PATCH", "PUT", "DELETE", "OPTIONS", "TRACE");
-
-    /**
-     * 405 with {@code Allow} in {@link #ALLOW_ORDER}: Spring lists the methods in the order of its mapping registry,
-     * a hash map whose order changes from one run to the next. Not logged: a wrong method is the client's mistake,
-     * and Spring's warning for each one would let any client fill the log.
+     * 405 with the resource's {@code Allow}, exactly as {@code OPTIONS} on it lists it ({@link AllowedMethods}: HEAD
+     * wherever GET works, OPTIONS, in one fixed order). Not logged: a wrong method is the client's mistake, and
+     * Spring's warning for each one would let any client fill the log.
      */
     @Override
     protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        HttpHeaders ordered = new HttpHeaders();
-        ordered.putAll(headers);
+        HttpHeaders allowed = new HttpHeaders();
+        allowed.putAll(headers);
         if (ex.getSupportedMethods() != null) {
-            ordered.set(HttpHeaders.ALLOW, Arrays.stream(ex.getSupportedMethods())
-                    .sorted(Comparator.comparingInt((String method) -> ALLOW_ORDER.contains(method)
-                            ? ALLOW_ORDER.indexOf(method) : ALLOW_ORDER.size()).thenComparing(Comparator.naturalOrder()))
-                    .collect(Collectors.joining(", ")));
+            allowed.set(HttpHeaders.ALLOW, AllowedMethods.allow(Arrays.asList(ex.getSupportedMethods())));
         }
-        return handleExceptionInternal(ex, null, ordered, status, request);
+        return handleExceptionInternal(ex, null, allowed, status, request);
     }
 
     /** No controller maps this path: say which route was missing, not Spring's "No static resource". */

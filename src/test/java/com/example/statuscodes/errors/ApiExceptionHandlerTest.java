@@ -2,6 +2,8 @@ package com.example.statuscodes.errors;
 
 import com.example.statuscodes.support.LogCapture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
@@ -87,8 +89,18 @@ class ApiExceptionHandlerTest {
         ResponseEntity<Object> response = handler.handleException(new HttpRequestMethodNotSupportedException("POST",
                 List.of("DELETE", "PUT", "BREW", "GET", "PATCH", "HEAD")), new ServletWebRequest(request));
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
-        assertThat(response.getHeaders().get(HttpHeaders.ALLOW)).containsExactly("GET, HEAD, PATCH, PUT, DELETE, BREW");
+        assertThat(response.getHeaders().get(HttpHeaders.ALLOW)).containsExactly("GET, HEAD, PATCH, PUT, DELETE, OPTIONS, BREW");
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /** RFC 9110 §15.5.6: the resource's methods, as OPTIONS lists them: HEAD wherever GET works, and OPTIONS itself. */
+    @ParameterizedTest(name = "{0} → Allow: {1}")
+    @CsvSource(delimiter = '|', value = {"GET | GET, HEAD, OPTIONS", "POST | POST, OPTIONS",
+            "PUT,GET,DELETE | GET, HEAD, PUT, DELETE, OPTIONS", "OPTIONS,HEAD,GET | GET, HEAD, OPTIONS"})
+    void allow_adds_head_where_get_works_and_options_everywhere(String supported, String allow) throws Exception {
+        ResponseEntity<Object> response = handler.handleException(new HttpRequestMethodNotSupportedException("TRACE",
+                List.of(supported.split(","))), new ServletWebRequest(request));
+        assertThat(response.getHeaders().get(HttpHeaders.ALLOW)).containsExactly(allow);
     }
 
     record Body(String email) {

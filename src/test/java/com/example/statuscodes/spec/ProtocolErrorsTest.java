@@ -51,7 +51,7 @@ class ProtocolErrorsTest {
                 .header(RequestId.HEADER, "example-405"))
                 .hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .hasHeader(HttpHeaders.ALLOW, "GET, PATCH, PUT, DELETE")
+                .hasHeader(HttpHeaders.ALLOW, "GET, HEAD, PATCH, PUT, DELETE, OPTIONS")
                 .hasHeader(RequestId.HEADER, "example-405")
                 .bodyJson().isStrictlyEqualTo("""
                         {"type": "about:blank", "title": "Method Not Allowed", "status": 405,
@@ -225,26 +225,45 @@ class ProtocolErrorsTest {
         assertProblem(mvc.post().uri("/api/users/1").header(HttpHeaders.AUTHORIZATION, users.alice()).exchange(),
                 HttpStatus.METHOD_NOT_ALLOWED, "Method 'POST' is not supported.")
                 .headers().hasHeaderSatisfying(HttpHeaders.ALLOW, allow -> assertThat(allow.get(0).split(", "))
-                        .containsExactlyInAnyOrder("GET", "PUT", "PATCH", "DELETE"));
+                        .containsExactlyInAnyOrder("GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS"));
     }
 
     /**
-     * {@code Allow} lists each route's methods in one documented order ({@code ApiExceptionHandler.ALLOW_ORDER}),
+     * {@code Allow} lists each route's methods in one documented order ({@code errors.AllowedMethods.ORDER}),
      * whichever method was refused and however often: a client or a cache comparing answers sees the same header.
      */
     @ParameterizedTest(name = "{0} {1} → 405, Allow: {2}")
     @CsvSource(delimiter = '|', value = {
-            "POST   | /api/users/1        | GET, PATCH, PUT, DELETE",
-            "PUT    | /api/users          | GET, POST",
-            "PATCH  | /api/users          | GET, POST",
-            "DELETE | /api/users          | GET, POST",
-            "POST   | /api/admin/settings | GET, PUT, DELETE",
-            "PATCH  | /api/admin/settings | GET, PUT, DELETE"})
+            "POST   | /api/users/1        | GET, HEAD, PATCH, PUT, DELETE, OPTIONS",
+            "PUT    | /api/users          | GET, HEAD, POST, OPTIONS",
+            "PATCH  | /api/users          | GET, HEAD, POST, OPTIONS",
+            "DELETE | /api/users          | GET, HEAD, POST, OPTIONS",
+            "POST   | /api/admin/settings | GET, HEAD, PUT, DELETE, OPTIONS",
+            "PATCH  | /api/admin/settings | GET, HEAD, PUT, DELETE, OPTIONS",
+            "GET    | /api/auth/token     | POST, OPTIONS"})
     void allow_lists_the_methods_in_the_same_order_on_every_405(String method, String path, String allow) {
         for (int request = 0; request < 3; request++) {
             assertThat(mvc.method(HttpMethod.valueOf(method)).uri(path)
                     .header(HttpHeaders.AUTHORIZATION, users.admin()))
                     .hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
+                    .hasHeader(HttpHeaders.ALLOW, allow);
+        }
+    }
+
+    /**
+     * RFC 9110 §15.5.6: a 405's {@code Allow} lists the resource's methods, the ones {@code OPTIONS} on it lists, HEAD
+     * (wherever GET works) and OPTIONS included, in the same order.
+     */
+    @ParameterizedTest(name = "OPTIONS {0} → Allow: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "/api/users/1        | GET, HEAD, PATCH, PUT, DELETE, OPTIONS",
+            "/api/users          | GET, HEAD, POST, OPTIONS",
+            "/api/admin/settings | GET, HEAD, PUT, DELETE, OPTIONS",
+            "/api/auth/token     | POST, OPTIONS"})
+    void options_lists_the_same_allow_as_a_405_in_the_same_order(String path, String allow) {
+        for (int request = 0; request < 3; request++) {
+            assertThat(mvc.options().uri(path).header(HttpHeaders.AUTHORIZATION, users.admin()))
+                    .hasStatusOk()
                     .hasHeader(HttpHeaders.ALLOW, allow);
         }
     }

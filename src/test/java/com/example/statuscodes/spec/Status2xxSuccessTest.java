@@ -65,6 +65,34 @@ class Status2xxSuccessTest {
                             """.formatted(user.getId(), user.getEmail(), user.getCreatedAt()));
         }
 
+        /**
+         * HEAD wherever GET works (RFC 9110 §9.3.2), also where a security filter answers the GET itself: the RFC 9728
+         * metadata. GET's status and headers, its length as Content-Length, no body.
+         */
+        @Test
+        void head_on_the_protected_resource_metadata_returns_200_with_gets_headers_and_no_body() {
+            MvcTestResult get = mvc.get().uri("/.well-known/oauth-protected-resource").exchange();
+            assertThat(mvc.head().uri("/.well-known/oauth-protected-resource"))
+                    .hasStatusOk()
+                    .hasContentType(MediaType.APPLICATION_JSON)
+                    .hasHeader(HttpHeaders.CONTENT_LENGTH,
+                            Integer.toString(get.getResponse().getContentAsByteArray().length))
+                    .body().isEmpty();
+        }
+
+        @Test
+        void head_on_a_user_returns_200_with_the_etag_and_no_body() {
+            MvcTestResult get = mvc.get().uri("/api/users/{id}", users.aliceId())
+                    .header(HttpHeaders.AUTHORIZATION, users.alice()).exchange();
+            assertThat(mvc.head().uri("/api/users/{id}", users.aliceId()).header(HttpHeaders.AUTHORIZATION, users.alice()))
+                    .hasStatusOk()
+                    .hasContentType(MediaType.APPLICATION_JSON)
+                    .hasHeader(HttpHeaders.ETAG, get.getResponse().getHeader(HttpHeaders.ETAG))
+                    .hasHeader(HttpHeaders.CONTENT_LENGTH,
+                            Integer.toString(get.getResponse().getContentAsByteArray().length))
+                    .body().isEmpty();
+        }
+
         @Test
         void get_user_returns_200_with_user_data() {
             long id = users.aliceId();

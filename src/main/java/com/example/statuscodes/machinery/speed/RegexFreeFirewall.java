@@ -1,5 +1,6 @@
 package com.example.statuscodes.machinery.speed;
 
+import com.example.statuscodes.errors.KnownMethods;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -10,7 +11,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * loops instead of its Unicode-category regular expressions, which JFR found matching every header value, the access
  * token included (bench/BENCHMARKS.md, profiling notes). Same rules, same refusals: {@code RegexFreeFirewallTest}
  * compares the loops with the patterns, and the refusals still go to {@code auth.SecurityConfig}'s handler.
- * Without this class, Spring's default {@link StrictHttpFirewall} applies.
+ * The methods it lets through are exactly {@code errors.KnownMethods.METHODS}, TRACE included. Without this class,
+ * Spring's default {@link StrictHttpFirewall} applies.
  */
 @Configuration(proxyBeanMethods = false)
 class RegexFreeFirewall {
@@ -20,6 +22,9 @@ class RegexFreeFirewall {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowedHeaderNames(RegexFreeFirewall::isAllowedHeaderName);
         firewall.setAllowedHeaderValues(RegexFreeFirewall::isAllowedHeaderValue);
+        // TRACE too (Spring's list leaves it out, as a 400): it gets each resource's own 405
+        // (machinery.tomcat.TraceLikeAnyOtherMethod). Any other method is KnownMethods' 501 before the firewall.
+        firewall.setAllowedHttpMethods(KnownMethods.METHODS);
         return web -> web.httpFirewall(firewall);
     }
 

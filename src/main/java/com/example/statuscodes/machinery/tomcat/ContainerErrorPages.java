@@ -95,11 +95,12 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
         }
 
         /**
-         * A response that is already an error before the host's pipeline runs is one Tomcat itself refused (a TRACE,
-         * a URI it rejects, an HTTP version or transfer coding it does not implement). Such a connection is closed
-         * after the answer, without first reading the rest of the request body: otherwise a request that announces a
-         * body it never sends (a TRACE with {@code Content-Length: 2000000}) holds the connection and its worker
-         * thread until the connection timeout, as a 413 did before {@code machinery.tomcat.AbortedUploads}.
+         * A response that is already an error before the host's pipeline runs is one Tomcat itself refused (a
+         * {@code CONNECT}, a URI it rejects, an HTTP version or transfer coding it does not implement). Such a
+         * connection is closed after the answer, without first reading the rest of the request body: otherwise a
+         * request that announces a body it never sends ({@code Content-Length: 2000000}) holds the connection and its
+         * worker thread until the connection timeout, as a 413 did before {@code machinery.tomcat.AbortedUploads}.
+         * (A TRACE is no longer among them: {@link TraceLikeAnyOtherMethod}.)
          */
         @Override
         public void invoke(Request request, Response response) throws IOException, ServletException {
