@@ -99,13 +99,15 @@ class SchemaPropertyTest {
         List<String> failures = new ArrayList<>();
         int sent = 0;
         for (Operation operation : operations()) {
+            if (!documentsSuccess(operation)) {
+                continue; // the demo of a 500: it takes no input, and every call would log its stack trace
+            }
             for (int i = 0; i < VALID_REQUESTS_PER_OPERATION; i++) {
                 Request request = validRequest(operation, values, random, true);
                 MockHttpServletResponse response = send(request);
                 sent++;
                 int status = response.getStatus();
-                boolean demoOf500 = !documentsSuccess(operation) && status == 500;
-                if (status == 400 || status == 422 || (status >= 500 && !demoOf500)) {
+                if (status == 400 || status == 422 || status >= 500) {
                     failures.add(status + " for " + request + " → " + response.getContentAsString());
                 }
             }
