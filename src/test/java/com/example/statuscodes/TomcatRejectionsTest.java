@@ -95,9 +95,20 @@ class TomcatRejectionsTest {
         assertContainerProblem(send(request.toByteArray()), 400, "Bad Request");
     }
 
+    /** RFC 9112 §3: a request-target longer than the server parses MUST be a 414, with the connection closed. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"GET /api/users?q=%s", "DELETE /api/users/%s", "GET /%s"})
+    void a_request_target_over_the_head_size_limit_is_a_414_problem(String line) throws Exception {
+        RawHttp.Response response = send(bytes(line.formatted("a".repeat(10_240)) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+        assertContainerProblem(response, 414, "URI Too Long");
+        assertThat(response.header("Connection")).isEqualTo("close");
+        assertThat(JSON.readTree(response.body()).has("instance")).as("no URI was parsed").isFalse();
+    }
+
+    /** Only a method was read before the limit: no target to call too long, so Tomcat's 400 stays. */
     @Test
-    void ten_kilobyte_url_is_a_400_problem() throws Exception {
-        RawHttp.Response response = send(bytes("GET /api/users?q=" + "a".repeat(10_240) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"));
+    void a_method_over_the_head_size_limit_stays_a_400_problem() throws Exception {
+        RawHttp.Response response = send(bytes("G".repeat(10_240) + " /api/users HTTP/1.1\r\nHost: localhost\r\n\r\n"));
         assertContainerProblem(response, 400, "Bad Request");
     }
 

@@ -67,14 +67,15 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
     /**
      * Writes a problem for any error response that has no body yet (Tomcat's own rejections).
      * <p>
-     * The status is Tomcat's (but 431 for header fields over the limits, see {@link #headerFieldsTooLarge}): a 400 for
+     * The status is Tomcat's (but 431 for header fields over the limits, see {@link #headerFieldsTooLarge}, and 414 for
+     * a request-target over them, {@link #requestTargetTooLong}): a 400 for
      * a request line it cannot parse, 505 for an HTTP version other than 1.0/1.1,
      * 501 for a transfer coding it does not implement ({@code Transfer-Encoding: gzip, chunked}). Those 5xx describe
      * the request, not a fault of ours, so they keep their code and get no error id (so does the 501 Tomcat answers
      * to {@code CONNECT}); only a 500 is the "unexpected" one, logged with an id.
      * <p>
      * A request line Tomcat cannot parse ({@code { | \} or raw non-ASCII bytes in the target, a target over
-     * {@code server.max-http-request-header-size}, binary garbage) still reaches this valve: Tomcat's
+     * {@code server.max-http-request-header-size} (made a 414), binary garbage) still reaches this valve: Tomcat's
      * {@code Http11Processor} sets the 400 and passes the unparsed request on to the adapter and the host's pipeline.
      * Such a request has no request URI, so the problem has no {@code instance}.
      * <p>
@@ -114,7 +115,7 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
          * Tomcat answers 400 to header fields over {@code server.max-http-request-header-size} or beyond
          * {@code maxHeaderCount}; RFC 6585 §5 has a code of its own for both, 431. Tomcat leaves the cause on the
          * request, with the message its string manager gives it, so the same manager names it here. A request line too
-         * long to parse raises the same exception before there is a request URI: that one stays a 400.
+         * long to parse raises the same exception before there is a request URI: {@link #requestTargetTooLong}.
          */
         static boolean headerFieldsTooLarge(Request request, Throwable throwable) {
             if (throwable == null || request.getRequestURI() == null) {
@@ -126,6 +127,18 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
             return throwable instanceof IllegalStateException
                     && request.getConnector().getProtocolHandler() instanceof AbstractHttp11Protocol<?> http11
                     && HEADERS.getString("headers.maxCountFail", http11.getMaxHeaderCount()).equals(throwable.getMessage());
+        }
+
+        /**
+         * A request line over {@code server.max-http-request-header-size} raises the same exception as header fields
+         * over it, but before there is a request URI. If the method was read by then, it is the target that did not
+         * fit: RFC 9112 §3 makes that a 414 (MUST). Without a method (10 KB of one token, binary garbage) Tomcat's 400
+         * stays.
+         */
+        static boolean requestTargetTooLong(Request request, Throwable throwable) {
+            return throwable instanceof IllegalArgumentException && request.getRequestURI() == null
+                    && HTTP11.getString("iib.requestheadertoolarge.error").equals(throwable.getMessage())
+                    && request.getMethod() != null && !request.getMethod().isEmpty();
         }
 
         /** Whether Tomcat closes the connection after this answer: its error state, set for what it refused itself. */
@@ -141,8 +154,8 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
-            HttpStatus httpStatus = headerFieldsTooLarge(request, throwable)
-                    ? HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE : HttpStatus.resolve(status);
+            HttpStatus httpStatus = headerFieldsTooLarge(request, throwable) ? HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+                    : requestTargetTooLong(request, throwable) ? HttpStatus.URI_TOO_LONG : HttpStatus.resolve(status);
             if (httpStatus == null) {
                 return;
             }
