@@ -1,11 +1,15 @@
 package com.example.statuscodes;
 
+import com.example.statuscodes.admin.AdminSettings;
+import com.example.statuscodes.admin.AdminSettingsStore;
 import com.example.statuscodes.support.RawHttp;
+import com.example.statuscodes.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -33,6 +37,9 @@ class UnreadBodiesTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    AdminSettingsStore settings;
 
     private String alice;
 
@@ -63,6 +70,22 @@ class UnreadBodiesTest {
         assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
         assertThat(response.header("Connection")).as("Connection of %s", response).isEqualTo("close");
         assertThat(response.closed()).as("closed within %d ms after %s", CLOSE_WITHIN_MILLIS, response).isTrue();
+    }
+
+    @Test
+    void closed_signups_refuse_an_anonymous_signup_at_once_without_waiting_for_its_body() throws Exception {
+        TestUsers.asAdmin(() -> settings.replace(new AdminSettings(false, 20)));
+        try {
+            RawHttp.Response response = RawHttp.exchange(port, bytes("POST /api/users HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"), CLOSE_WITHIN_MILLIS);
+            assertThat(response.status()).as("status of %s", response).isEqualTo(403);
+            assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(response.bodyText()).contains("\"detail\":\"Sign-ups are closed\"");
+            assertThat(response.header("Connection")).as("Connection of %s", response).isEqualTo("close");
+            assertThat(response.closed()).as("closed within %d ms after %s", CLOSE_WITHIN_MILLIS, response).isTrue();
+        } finally {
+            TestUsers.asAdmin(settings::reset);
+        }
     }
 
     @Test

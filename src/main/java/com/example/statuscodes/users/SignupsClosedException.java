@@ -16,4 +16,11 @@ public class SignupsClosedException extends ErrorResponseException {
         super(HttpStatus.FORBIDDEN);
         setDetail(DETAIL);
     }
+
+    /** The rule: while sign-ups are closed, only an admin creates accounts ({@code caller} is null when anonymous). */
+    static void check(Caller caller, boolean signupsEnabled) {
+        if (!signupsEnabled && (caller == null || !caller.admin())) {
+            throw new SignupsClosedException();
+        }
+    }
 }

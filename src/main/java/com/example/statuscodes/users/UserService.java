@@ -48,10 +48,7 @@ class UserService {
 
     /** Sign-up (anyone, while sign-ups are open; {@code caller} is null) or account creation by an admin. */
     public UserResponse create(Caller caller, UserRequest request) {
-        boolean byAdmin = caller != null && caller.admin();
-        if (!byAdmin && !settings.current().signupsEnabled()) {
-            throw new SignupsClosedException();
-        }
+        SignupsClosedException.check(caller, settings.current().signupsEnabled()); // SignupsOpen decided it already
         OnlyAdminsSetRolesException.check(caller, request.role() != null);
         User user = new User(request.email(), request.name(), request.age(),
                 request.role() != null ? request.role() : Role.USER, Instant.now(clock));

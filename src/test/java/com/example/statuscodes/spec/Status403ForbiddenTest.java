@@ -9,6 +9,8 @@ import com.example.statuscodes.users.Role;
 import com.example.statuscodes.users.User;
 import com.example.statuscodes.users.UserRepository;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -232,6 +234,15 @@ class Status403ForbiddenTest {
                     .content("{\"email\": \"%s\"}".formatted(email)).exchange();
             assertProblem(result, HttpStatus.FORBIDDEN, "Sign-ups are closed");
             assertThat(repository.findByEmail(email)).isEmpty();
+        }
+
+        /** Decided before the body is read: what the body says cannot change the answer, and is not even parsed. */
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"{invalid", "{\"email\": \"not-an-email\"}", "{\"email\": \"x@example.com\", \"nmae\": 1}"})
+        void anonymous_signup_when_closed_returns_403_whatever_its_body(String body) {
+            TestUsers.asAdmin(() -> settings.replace(new AdminSettings(false, 20)));
+            assertProblem(mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(body).exchange(),
+                    HttpStatus.FORBIDDEN, "Sign-ups are closed");
         }
 
         @Test
