@@ -44,7 +44,11 @@ public class AllowedMethods implements WebMvcConfigurer {
         return methods.stream().sorted(IN_ORDER).collect(Collectors.joining(", "));
     }
 
-    /** Spring's own answer to {@code OPTIONS}, its {@code Allow} put in {@link #ORDER}. */
+    /**
+     * Spring's own answer to {@code OPTIONS}, its {@code Allow} put in {@link #ORDER}, and without the empty
+     * {@code Accept-Patch} it sends for a resource that takes no PATCH (RFC 5789 §3.1: the header names at least one
+     * media type; a null value removes a header, Servlet 6.1).
+     */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
@@ -55,6 +59,9 @@ public class AllowedMethods implements WebMvcConfigurer {
                 if ("OPTIONS".equals(request.getMethod()) && allow != null && !response.isCommitted()) {
                     response.setHeader(HttpHeaders.ALLOW, allow(Arrays.stream(allow.split(","))
                             .map(String::strip).filter(method -> !method.isEmpty()).toList()));
+                    if ("".equals(response.getHeader(HttpHeaders.ACCEPT_PATCH))) {
+                        response.setHeader(HttpHeaders.ACCEPT_PATCH, null);
+                    }
                 }
             }
         });

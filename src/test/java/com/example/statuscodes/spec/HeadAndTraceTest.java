@@ -5,6 +5,8 @@ import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.support.Tokens;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,6 +63,23 @@ class HeadAndTraceTest {
                  "detail": "Method 'TRACE' is not supported.", "instance": "/api/users/1",
                  "requestId": "example-trace"}
                 """));
+    }
+
+    /**
+     * RFC 5789 §3.1: {@code Accept-Patch} names at least one media type, so only a resource that takes PATCH sends it
+     * on OPTIONS (Spring's answer sent it empty on every other one). Over a socket: what Tomcat writes, not the mock.
+     */
+    @ParameterizedTest(name = "OPTIONS {0} → Accept-Patch: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "/api/users/1        | application/merge-patch+json",
+            "/api/users          | ",
+            "/api/admin/settings | ",
+            "/api/auth/token     | "})
+    void options_sends_accept_patch_only_where_patch_is_allowed(String path, String acceptPatch) throws Exception {
+        RawHttp.Response response = RawHttp.exchange(port, bytes("OPTIONS " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: " + users.admin() + "\r\nConnection: close\r\n\r\n"), TIMEOUT_MILLIS);
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        assertThat(response.header("Accept-Patch")).as("Accept-Patch of %s", response).isEqualTo(acceptPatch);
     }
 
     @Test
