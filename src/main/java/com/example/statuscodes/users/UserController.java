@@ -70,15 +70,16 @@ class UserController implements UsersApi {
 
     /**
      * 200 with a strong ETag, or 304 Not Modified with no body when {@code If-None-Match} names the current tag or is
-     * {@code *} (the guide's "should the client go somewhere else? → 3xx": to its own cached copy). A malformed
-     * {@code If-None-Match} is a 400 ({@link UserVersion#noneMatch}).
+     * {@code *} (the guide's "should the client go somewhere else? → 3xx": to its own cached copy). An {@code If-Match}
+     * that does not match is a 412, before any 304; a malformed value of either is a 400 ({@link Preconditions}).
      */
     @GetMapping("/{id}")
     @Override
     public ResponseEntity<UserResponse> get(@PathVariable UserId id,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         UserResponse user = users.get(id.value());
-        if (!UserVersion.noneMatch(ifNoneMatch, user.version())) {
+        if (new Preconditions(ifMatch, ifNoneMatch).notModified(user.version())) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(user.etag()).build();
         }
         return withEtag(user);
