@@ -491,7 +491,7 @@ class Status304And412ConditionalRequestsTest {
                         answers.add(status.get(10, TimeUnit.SECONDS));
                     }
                     if (method.equals("DELETE")) { // a DELETE that reads after the winner committed finds no user: 404 first
-                        assertThat(answers).as("round %d", round).containsOnlyOnce(204).containsOnly(204, 404, 412);
+                        assertThat(answers).as("round %d", round).containsOnlyOnce(204).isSubsetOf(204, 404, 412);
                     } else {
                         assertThat(answers).as("round %d", round).containsOnlyOnce(200).containsOnly(200, 412);
                     }
