@@ -101,6 +101,25 @@ class Status304And412ConditionalRequestsTest {
                     .hasHeader(HttpHeaders.ETAG, "\"0\"");
         }
 
+        /**
+         * RFC 9110 §15.4.5: a 304 MUST carry the Cache-Control and Expires a 200 would have had, or a cache that
+         * refreshes its stored response from the 304 would keep stale directives. Spring Security writes its caching
+         * headers on every response but a 304.
+         */
+        @Test
+        void get_returns_304_with_the_cache_control_and_expires_of_the_200() {
+            User user = users.create("cached-directives");
+            assertThat(mvc.get().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.alice()))
+                    .hasStatusOk()
+                    .hasHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate")
+                    .hasHeader(HttpHeaders.EXPIRES, "0");
+            assertThat(mvc.get().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .header(HttpHeaders.IF_NONE_MATCH, "\"0\""))
+                    .hasStatus(HttpStatus.NOT_MODIFIED)
+                    .hasHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate")
+                    .hasHeader(HttpHeaders.EXPIRES, "0");
+        }
+
         @Test
         void get_with_current_etag_in_if_none_match_returns_304_with_no_body() {
             User user = users.create("cached");
