@@ -19,8 +19,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
- * An optimistic-lock conflict (another request committed between our read and our write) cannot be timed
- * through HTTP, so the repository reports it here exactly as Spring Data JPA does.
+ * An optimistic-lock conflict (another request committed between our read and our write), reported by the repository
+ * exactly as Spring Data JPA does, so that each answer is certain: HTTP cannot pick which race a request loses (the
+ * spec's concurrent writes only show that every loser with If-Match gets a 412), nor a lock that is not granted.
  */
 class UserServiceConflictTest {
 
