@@ -50,7 +50,7 @@ class ArchitectureTest {
         ALLOWED.put("auth", Set.of("errors", "users"));
         ALLOWED.put("ratelimit", Set.of("errors", "auth"));
         ALLOWED.put("demo", Set.of("errors", "users"));
-        ALLOWED.put("openapi", Set.of("errors", "requestbody", "parameters", "users", "auth", "ratelimit", "idempotency"));
+        ALLOWED.put("openapi", Set.of("errors", "requestbody", "parameters", "admin", "users", "auth", "ratelimit", "idempotency"));
         ALLOWED.put(MACHINERY, Set.of("errors", "requestbody", "parameters", "users", "auth", "ratelimit", "idempotency", "admin"));
     }
 

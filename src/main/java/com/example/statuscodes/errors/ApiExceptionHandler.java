@@ -65,7 +65,7 @@ import java.util.stream.Collectors;
  *   404  UserNotFoundException, UnknownProblemTypeException
  *   409  DuplicateEmailException, ConcurrentUpdateException, LastAdminException, IdempotencyKeyInUseException
  *   408  RequestBodyTimeoutException       (also when Tomcat timed out the read: {@link ProblemErrorController})
- *   412  PreconditionFailedException
+ *   412  PreconditionFailedException, SettingsPreconditionFailedException
  *   413  RequestBodyTooLargeException
  *   415  UnsupportedContentEncodingException                      (+ Accept-Encoding: identity)
  *   422  IdempotencyKeyReusedException

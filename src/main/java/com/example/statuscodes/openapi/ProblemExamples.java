@@ -1,8 +1,10 @@
 package com.example.statuscodes.openapi;
 
+import com.example.statuscodes.admin.SettingsPreconditionFailedException;
 import com.example.statuscodes.auth.AccessRules;
 import com.example.statuscodes.auth.InvalidCredentialsException;
 import com.example.statuscodes.errors.ApiExceptionHandler;
+import com.example.statuscodes.errors.InvalidEntityTagsException;
 import com.example.statuscodes.errors.Problems;
 import com.example.statuscodes.errors.ValidationErrors;
 import com.example.statuscodes.ratelimit.RateLimitExceededException;
@@ -14,6 +16,7 @@ import com.example.statuscodes.users.PreconditionRequiredException;
 import com.example.statuscodes.users.SignupsClosedException;
 import com.example.statuscodes.users.UserNotFoundException;
 import com.example.statuscodes.requestbody.RequestBodyTooLargeException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -64,6 +67,7 @@ final class ProblemExamples {
         return switch (status) {
             case BAD_REQUEST -> hasBody ? plain(status, ApiExceptionHandler.NOT_JSON)
                     : path.endsWith("{id}") ? new ValidationErrors().badParameter("id", ValidationErrors.expected(Long.class)).toProblem()
+                    : admin ? new InvalidEntityTagsException(List.of(HttpHeaders.IF_MATCH)).getBody() // a DELETE's only 400
                     : new ValidationErrors().badParameter("size", "Must be between 1 and 100").toProblem();
             case UNAUTHORIZED -> plain(status, path.equals("/api/auth/token") ? InvalidCredentialsException.DETAIL
                     : ApiExceptionHandler.AUTHENTICATION_REQUIRED);
@@ -73,7 +77,8 @@ final class ProblemExamples {
             case NOT_ACCEPTABLE -> plain(status, "Acceptable representations: [application/json]."); // Spring's text
             case CONFLICT -> method.equals("DELETE") ? new ConcurrentUpdateException(null).getBody()
                     : new DuplicateEmailException(null).getBody();
-            case PRECONDITION_FAILED -> new PreconditionFailedException(PreconditionFailedException.DETAIL).getBody();
+            case PRECONDITION_FAILED -> plain(status, admin ? SettingsPreconditionFailedException.DETAIL
+                    : PreconditionFailedException.DETAIL);
             case PRECONDITION_REQUIRED -> new PreconditionRequiredException().getBody();
             case CONTENT_TOO_LARGE -> new RequestBodyTooLargeException(maxBodyBytes).getBody();
             case UNSUPPORTED_MEDIA_TYPE -> plain(status, unsupportedMediaType(method, consumes));

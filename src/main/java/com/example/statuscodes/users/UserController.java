@@ -42,6 +42,13 @@ class UserController implements UsersApi {
 
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
+    /**
+     * What Spring Security's {@code CacheControlHeadersWriter} puts on the 200, with {@code Expires: 0}. It leaves
+     * them off a 304 on purpose (spring-security#5534), but RFC 9110 §15.4.5 asks a 304 for the Cache-Control and
+     * Expires the 200 would have had, so this answer sets them itself; a spec test holds the two to the 200's.
+     */
+    private static final String CACHE_CONTROL_OF_THE_200 = "no-cache, no-store, max-age=0, must-revalidate";
+
     private final UserService users;
     private final AdminSettingsStore settings;
 
@@ -70,16 +77,18 @@ class UserController implements UsersApi {
 
     /**
      * 200 with a strong ETag, or 304 Not Modified with no body when {@code If-None-Match} names the current tag or is
-     * {@code *} (the guide's "should the client go somewhere else? → 3xx": to its own cached copy). A malformed
-     * {@code If-None-Match} is a 400 ({@link UserVersion#noneMatch}).
+     * {@code *} (the guide's "should the client go somewhere else? → 3xx": to its own cached copy). An {@code If-Match}
+     * that does not match is a 412, before any 304; a malformed value of either is a 400 ({@link Preconditions}).
      */
     @GetMapping("/{id}")
     @Override
     public ResponseEntity<UserResponse> get(@PathVariable UserId id,
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         UserResponse user = users.get(id.value());
-        if (!UserVersion.noneMatch(ifNoneMatch, user.version())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(user.etag()).build();
+        if (new Preconditions(ifMatch, ifNoneMatch).notModified(user.version())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(user.etag())
+                    .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL_OF_THE_200).header(HttpHeaders.EXPIRES, "0").build();
         }
         return withEtag(user);
     }

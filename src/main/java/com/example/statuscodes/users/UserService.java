@@ -55,7 +55,7 @@ class UserService {
         if (request.password() != null) {
             user.setPasswordHash(passwordEncoder.encode(request.password()));
         }
-        return UserResponse.of(saveAndFlush(user));
+        return UserResponse.of(saveAndFlush(user, Preconditions.NONE));
     }
 
     /**
@@ -72,7 +72,7 @@ class UserService {
         preconditions.check(user);
         keepAnAdmin(user, request.role() != null ? request.role() : user.getRole());
         apply(request, user);
-        return UserResponse.of(saveAndFlush(user));
+        return UserResponse.of(saveAndFlush(user, preconditions));
     }
 
     /** PATCH (RFC 7396): merge onto the current state, then validate the result exactly like a PUT body. */
@@ -86,7 +86,7 @@ class UserService {
         validate(merged, patch);
         keepAnAdmin(user, merged.role() != null ? merged.role() : user.getRole());
         apply(merged, user);
-        return UserResponse.of(saveAndFlush(user));
+        return UserResponse.of(saveAndFlush(user, preconditions));
     }
 
     @Transactional
@@ -99,7 +99,7 @@ class UserService {
             repository.delete(user);
             repository.flush();
             return user;
-        });
+        }, preconditions);
     }
 
     private User find(long id) {
@@ -149,13 +149,14 @@ class UserService {
 
     /**
      * Writes now (flush) so that the database's unique constraint, the only race-safe check, answers
-     * inside this method: sixteen concurrent sign-ups with one address give one 201 and fifteen 409s.
+     * inside this method: sixteen concurrent sign-ups with one address give one 201 and fifteen 409s. A write that
+     * loses the optimistic lock is answered as its preconditions say ({@link Preconditions#lostRace}).
      */
-    private User saveAndFlush(User user) {
-        return writeNow(() -> repository.saveAndFlush(user));
+    private User saveAndFlush(User user, Preconditions preconditions) {
+        return writeNow(() -> repository.saveAndFlush(user), preconditions);
     }
 
-    private User writeNow(Supplier<User> write) {
+    private User writeNow(Supplier<User> write, Preconditions preconditions) {
         try {
             return write.get();
         } catch (DataIntegrityViolationException ex) {
@@ -164,7 +165,7 @@ class UserService {
             }
             throw ex;
         } catch (ConcurrencyFailureException ex) { // an optimistic-lock version that moved on, or a lock not granted
-            throw new ConcurrentUpdateException(ex);
+            throw preconditions.lostRace(ex);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.example.statuscodes.users;
 
+import com.example.statuscodes.errors.EntityTags;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -21,18 +22,18 @@ final class UserVersion {
      * each listed tag, so a weak tag ({@code W/"3"}) never matches: a write must be based on exactly the
      * representation it replaces. An empty list names no version and fails.
      */
-    static void requireMatch(String ifMatch, User user) {
+    static void requireMatch(String ifMatch, long version) {
         if (ifMatch == null) {
             return;
         }
-        if (!EntityTags.parse(HttpHeaders.IF_MATCH, ifMatch).matchesStrongly(etag(user.getVersion()))) {
+        if (!EntityTags.parse(HttpHeaders.IF_MATCH, ifMatch).matchesStrongly(etag(version))) {
             throw new PreconditionFailedException(PreconditionFailedException.DETAIL);
         }
     }
 
     /** A write with {@code If-None-Match}: refused (412) when the condition is false, i.e. the user matches it. */
-    static void requireNoneMatch(String ifNoneMatch, User user) {
-        if (!noneMatch(ifNoneMatch, user.getVersion())) {
+    static void requireNoneMatch(String ifNoneMatch, long version) {
+        if (!noneMatch(ifNoneMatch, version)) {
             throw new PreconditionFailedException(PreconditionFailedException.NONE_MATCH_DETAIL);
         }
     }

@@ -1,6 +1,7 @@
 package com.example.statuscodes.users;
 
 import com.example.statuscodes.errors.DocumentedProblems;
+import com.example.statuscodes.errors.EntityTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.Explode;
@@ -45,6 +46,8 @@ interface UsersApi {
     String ETAG_DESCRIPTION = "Strong entity tag, e.g. \"3\": the version, for If-None-Match and If-Match";
     String IF_MATCH_DESCRIPTION = "* or a list of entity tags (\"3\" or \"1\", \"3\"): the change is made only if one"
             + " matches the current ETag, compared strongly (W/\"3\" never does); otherwise 412. Any other value: 400";
+    String IF_MATCH_GET_DESCRIPTION = "* or a list of entity tags: the user is returned only if one matches the current"
+            + " ETag, compared strongly; otherwise 412, before any 304. Any other value: 400";
     String IF_NONE_MATCH_DESCRIPTION = "* or a list of entity tags: if one matches the current ETag, compared weakly"
             + " (W/\"3\" matches \"3\"), a GET answers 304 and a change 412. Any other value: 400";
 
@@ -70,9 +73,10 @@ interface UsersApi {
 
     @ApiResponse(responseCode = "200", description = "The user", headers = @Header(name = HttpHeaders.ETAG,
             description = ETAG_DESCRIPTION, schema = @Schema(type = "string")))
-    @DocumentedProblems({NOT_MODIFIED, BAD_REQUEST, UNAUTHORIZED, NOT_FOUND, NOT_ACCEPTABLE})
+    @DocumentedProblems({NOT_MODIFIED, BAD_REQUEST, UNAUTHORIZED, NOT_FOUND, PRECONDITION_FAILED, NOT_ACCEPTABLE})
     @Operation(summary = "Get one user (200 with an ETag, 304 if unchanged)")
     ResponseEntity<UserResponse> get(UserId id,
+                                     @Parameter(description = IF_MATCH_GET_DESCRIPTION, schema = @Schema(pattern = EntityTags.PATTERN)) String ifMatch,
                                      @Parameter(description = IF_NONE_MATCH_DESCRIPTION, schema = @Schema(pattern = EntityTags.PATTERN)) String ifNoneMatch);
 
     /** The Idempotency-Key header and the replay header come from the operation's {@code @Idempotent}. */

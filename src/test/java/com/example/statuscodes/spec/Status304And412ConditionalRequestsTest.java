@@ -1,5 +1,6 @@
 package com.example.statuscodes.spec;
 
+import com.example.statuscodes.admin.AdminSettings;
 import com.example.statuscodes.admin.AdminSettingsStore;
 import com.example.statuscodes.errors.RequestId;
 import com.example.statuscodes.support.ApiTest;
@@ -7,6 +8,7 @@ import com.example.statuscodes.support.StoredUser;
 import com.example.statuscodes.support.TestUsers;
 import com.example.statuscodes.users.User;
 import com.example.statuscodes.users.UserRepository;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,14 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static com.example.statuscodes.errors.ProblemType.VALIDATION;
@@ -40,6 +49,8 @@ class Status304And412ConditionalRequestsTest {
 
     private static final String STALE_DETAIL =
             "The user has changed since you fetched it (If-Match does not match the current ETag)";
+    private static final String MALFORMED_MESSAGE =
+            "Must be * or a list of entity tags in double quotes, like \"3\" or \"1\", \"3\"";
     private static final String NONE_MATCH_DETAIL =
             "The user matches If-None-Match (it exists, with that ETag); the change was not made";
 
@@ -88,6 +99,25 @@ class Status304And412ConditionalRequestsTest {
             assertThat(mvc.get().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.alice()))
                     .hasStatusOk()
                     .hasHeader(HttpHeaders.ETAG, "\"0\"");
+        }
+
+        /**
+         * RFC 9110 §15.4.5: a 304 MUST carry the Cache-Control and Expires a 200 would have had, or a cache that
+         * refreshes its stored response from the 304 would keep stale directives. Spring Security writes its caching
+         * headers on every response but a 304.
+         */
+        @Test
+        void get_returns_304_with_the_cache_control_and_expires_of_the_200() {
+            User user = users.create("cached-directives");
+            assertThat(mvc.get().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.alice()))
+                    .hasStatusOk()
+                    .hasHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate")
+                    .hasHeader(HttpHeaders.EXPIRES, "0");
+            assertThat(mvc.get().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .header(HttpHeaders.IF_NONE_MATCH, "\"0\""))
+                    .hasStatus(HttpStatus.NOT_MODIFIED)
+                    .hasHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate")
+                    .hasHeader(HttpHeaders.EXPIRES, "0");
         }
 
         @Test
@@ -240,6 +270,263 @@ class Status304And412ConditionalRequestsTest {
                     .header(HttpHeaders.AUTHORIZATION, users.tokenFor(user))
                     .header(HttpHeaders.IF_MATCH, "*"))
                     .hasStatus(HttpStatus.NO_CONTENT);
+        }
+    }
+
+    /**
+     * {@code If-Match} on a GET (RFC 9110 §13.1.1: evaluated before the method is performed, whatever the method): a
+     * client that asks for the user only as it was gets 412 once it changed, not a newer copy it did not ask for.
+     * §13.2.2 evaluates If-Match first, so a false If-Match wins over an If-None-Match that would give a 304.
+     * HEAD answers as GET does, without a body.
+     */
+    @Nested
+    @DisplayName("412 and 400: If-Match on a GET")
+    class IfMatchOnAGet {
+
+        @Test
+        void get_with_a_stale_if_match_returns_412_with_exactly_this_body() {
+            User user = users.create("get-stale");
+            assertThat(mvc.get().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .header(HttpHeaders.IF_MATCH, "\"9\"").header(RequestId.HEADER, "get-412"))
+                    .hasStatus(HttpStatus.PRECONDITION_FAILED)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .hasHeader(RequestId.HEADER, "get-412")
+                    .doesNotContainHeader(HttpHeaders.ETAG)
+                    .bodyJson().isStrictlyEqualTo("""
+                            {"type": "about:blank", "title": "Precondition Failed", "status": 412,
+                             "detail": "The user has changed since you fetched it (If-Match does not match the current ETag)",
+                             "instance": "/api/users/%d", "requestId": "get-412"}
+                            """.formatted(user.getId()));
+        }
+
+        @Test
+        void get_with_a_stale_if_match_and_a_matching_if_none_match_returns_412_not_304() {
+            User user = users.create("get-stale-cached");
+            assertProblem(mvc.get().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.alice())
+                            .header(HttpHeaders.IF_NONE_MATCH, "\"0\"").header(HttpHeaders.IF_MATCH, "\"9\"").exchange(),
+                    HttpStatus.PRECONDITION_FAILED, STALE_DETAIL);
+        }
+
+        @ParameterizedTest(name = "If-Match: [{0}]")
+        @ValueSource(strings = {"\"0\"", "*", "\"4\", \"0\""})
+        void get_with_an_if_match_that_holds_returns_200_with_the_user(String ifMatch) {
+            User user = users.create("get-match");
+            assertThat(mvc.get().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .header(HttpHeaders.IF_MATCH, ifMatch))
+                    .hasStatusOk()
+                    .hasHeader(HttpHeaders.ETAG, "\"0\"")
+                    .bodyJson().extractingPath("$.id").isEqualTo(user.getId().intValue());
+        }
+
+        @Test
+        void get_with_an_if_match_that_holds_and_a_matching_if_none_match_returns_304() {
+            User user = users.create("get-match-cached");
+            assertThat(mvc.get().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .header(HttpHeaders.IF_MATCH, "\"0\"").header(HttpHeaders.IF_NONE_MATCH, "\"0\""))
+                    .hasStatus(HttpStatus.NOT_MODIFIED)
+                    .hasHeader(HttpHeaders.ETAG, "\"0\"")
+                    .body().isEmpty();
+        }
+
+        @Test
+        void head_with_a_stale_if_match_returns_412_with_no_body() {
+            User user = users.create("head-stale");
+            assertThat(mvc.head().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .header(HttpHeaders.IF_MATCH, "\"9\""))
+                    .hasStatus(HttpStatus.PRECONDITION_FAILED)
+                    .doesNotContainHeader(HttpHeaders.ETAG)
+                    .body().isEmpty();
+        }
+
+        @ParameterizedTest(name = "If-Match: [{0}]")
+        @MethodSource("com.example.statuscodes.spec.Status304And412ConditionalRequestsTest$Status400MalformedConditions#malformed")
+        void get_with_a_malformed_if_match_returns_400_naming_it(String ifMatch) {
+            User user = users.create("get-bad-if-match");
+            MvcTestResult result = mvc.get().uri("/api/users/{id}", user.getId())
+                    .header(HttpHeaders.AUTHORIZATION, users.alice()).header(HttpHeaders.IF_MATCH, ifMatch).exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: If-Match");
+            assertErrors(result, Map.of("If-Match", MALFORMED_MESSAGE));
+            assertThat(result).doesNotContainHeader(HttpHeaders.ETAG);
+        }
+
+        @Test
+        void get_with_both_headers_malformed_returns_400_naming_both() {
+            User user = users.create("get-bad-both");
+            MvcTestResult result = mvc.get().uri("/api/users/{id}", user.getId()).header(HttpHeaders.AUTHORIZATION, users.alice())
+                    .header(HttpHeaders.IF_MATCH, "9").header(HttpHeaders.IF_NONE_MATCH, "4").exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: If-Match, If-None-Match");
+            assertErrors(result, Map.of("If-Match", MALFORMED_MESSAGE, "If-None-Match", MALFORMED_MESSAGE));
+        }
+    }
+
+    /**
+     * The admin settings carry no entity tag, so no tag a client names can be theirs: {@code If-Match} with a list of
+     * tags is false (412) and only {@code *} ("as long as they exist") holds; {@code If-None-Match: *} is false for the
+     * same reason. The values are read by the same grammar as a user's, with the same 400.
+     */
+    @Nested
+    @DisplayName("412 and 400: conditional writes of the admin settings")
+    class AdminSettingsConditions {
+
+        private static final String NEW_SETTINGS = "{\"signupsEnabled\": false, \"defaultPageSize\": 7}";
+        private static final String SETTINGS_STALE_DETAIL =
+                "The settings have no entity tag, so If-Match can only match them as *; the change was not made";
+        private static final String SETTINGS_NONE_MATCH_DETAIL =
+                "The settings exist, so If-None-Match: * is false; the change was not made";
+
+        @Autowired
+        AdminSettingsStore settings;
+
+        @AfterEach
+        void resetSettings() {
+            TestUsers.asAdmin(settings::reset);
+        }
+
+        private MvcTestResult put(String header, String value) {
+            return mvc.put().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .header(header, value).contentType(MediaType.APPLICATION_JSON).content(NEW_SETTINGS).exchange();
+        }
+
+        private MvcTestResult delete(String header, String value) {
+            return mvc.delete().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .header(header, value).exchange();
+        }
+
+        private void changeSettings() {
+            TestUsers.asAdmin(() -> settings.replace(new AdminSettings(false, 7)));
+        }
+
+        @Test
+        void put_settings_with_an_entity_tag_in_if_match_returns_412_with_exactly_this_body_and_changes_nothing() {
+            assertThat(mvc.put().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .header(HttpHeaders.IF_MATCH, "\"zzz\"").header(RequestId.HEADER, "settings-412")
+                    .contentType(MediaType.APPLICATION_JSON).content(NEW_SETTINGS))
+                    .hasStatus(HttpStatus.PRECONDITION_FAILED)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .hasHeader(RequestId.HEADER, "settings-412")
+                    .bodyJson().isStrictlyEqualTo("""
+                            {"type": "about:blank", "title": "Precondition Failed", "status": 412,
+                             "detail": "The settings have no entity tag, so If-Match can only match them as *; the change was not made",
+                             "instance": "/api/admin/settings", "requestId": "settings-412"}
+                            """);
+            assertThat(settings.current()).isEqualTo(AdminSettings.DEFAULTS);
+        }
+
+        @ParameterizedTest(name = "If-Match: [{0}]")
+        @ValueSource(strings = {"\"zzz\"", "W/\"0\", \"1\"", ""})
+        void delete_settings_with_entity_tags_in_if_match_returns_412_and_keeps_them(String ifMatch) {
+            changeSettings();
+            assertProblem(delete(HttpHeaders.IF_MATCH, ifMatch), HttpStatus.PRECONDITION_FAILED, SETTINGS_STALE_DETAIL);
+            assertThat(settings.current()).isEqualTo(new AdminSettings(false, 7));
+        }
+
+        @Test
+        void put_settings_with_if_match_star_returns_200_and_writes() {
+            assertThat(put(HttpHeaders.IF_MATCH, "*")).hasStatusOk()
+                    .bodyJson().isStrictlyEqualTo("{\"signupsEnabled\": false, \"defaultPageSize\": 7, \"requireIfMatch\": false}");
+            assertThat(settings.current()).isEqualTo(new AdminSettings(false, 7));
+        }
+
+        @Test
+        void delete_settings_with_if_match_star_returns_204_and_resets_them() {
+            changeSettings();
+            assertThat(delete(HttpHeaders.IF_MATCH, "*")).hasStatus(HttpStatus.NO_CONTENT);
+            assertThat(settings.current()).isEqualTo(AdminSettings.DEFAULTS);
+        }
+
+        @Test
+        void put_settings_with_if_none_match_star_returns_412_and_changes_nothing() {
+            assertProblem(put(HttpHeaders.IF_NONE_MATCH, "*"), HttpStatus.PRECONDITION_FAILED, SETTINGS_NONE_MATCH_DETAIL);
+            assertThat(settings.current()).isEqualTo(AdminSettings.DEFAULTS);
+        }
+
+        @Test
+        void put_settings_with_if_none_match_of_an_entity_tag_returns_200_and_writes() {
+            // No tag is theirs, so none matches: the condition holds.
+            assertThat(put(HttpHeaders.IF_NONE_MATCH, "\"zzz\"")).hasStatusOk();
+            assertThat(settings.current()).isEqualTo(new AdminSettings(false, 7));
+        }
+
+        @ParameterizedTest(name = "If-Match: [{0}]")
+        @MethodSource("com.example.statuscodes.spec.Status304And412ConditionalRequestsTest$Status400MalformedConditions#malformed")
+        void put_settings_with_a_malformed_if_match_returns_400_naming_it_and_changes_nothing(String ifMatch) {
+            MvcTestResult result = put(HttpHeaders.IF_MATCH, ifMatch);
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: If-Match");
+            assertErrors(result, Map.of("If-Match", MALFORMED_MESSAGE));
+            assertThat(settings.current()).isEqualTo(AdminSettings.DEFAULTS);
+        }
+
+        @Test
+        void delete_settings_with_a_malformed_if_match_returns_400_and_keeps_them() {
+            changeSettings();
+            MvcTestResult result = delete(HttpHeaders.IF_MATCH, "zzz");
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: If-Match");
+            assertErrors(result, Map.of("If-Match", MALFORMED_MESSAGE));
+            assertThat(settings.current()).isEqualTo(new AdminSettings(false, 7));
+        }
+
+        @Test
+        void delete_settings_with_a_malformed_if_none_match_returns_400_naming_it() {
+            MvcTestResult result = delete(HttpHeaders.IF_NONE_MATCH, "zzz");
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: If-None-Match");
+            assertErrors(result, Map.of("If-None-Match", MALFORMED_MESSAGE));
+        }
+    }
+
+    /**
+     * Conditional writes that race: every request below carries the same, current {@code If-Match}, and all pass the
+     * check before any of them writes. One wins; for each of the others the tag it named is no longer the user's, which
+     * is what 412 says. 409 stays for a write that named no version (see {@code UserServiceConflictTest}). Several
+     * rounds, so that a pass is not the luck of one schedule.
+     */
+    @Nested
+    @DisplayName("412: conditional writes that lose a race")
+    class Status412LostRace {
+
+        private static final int WRITERS = 4;
+        private static final int ROUNDS = 5;
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"PATCH", "PUT", "DELETE"})
+        void of_concurrent_writes_with_the_same_if_match_one_succeeds_and_every_other_gets_412(String method)
+                throws Exception {
+            for (int round = 0; round < ROUNDS; round++) {
+                User user = users.create("race-" + method);
+                // an admin deletes: the user's own token stops working (401) once the account is gone
+                String token = method.equals("DELETE") ? users.admin() : users.tokenFor(user);
+                CyclicBarrier start = new CyclicBarrier(WRITERS);
+                ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+                try {
+                    List<Future<Integer>> statuses = new ArrayList<>();
+                    for (int writer = 0; writer < WRITERS; writer++) {
+                        int age = 40 + writer;
+                        statuses.add(pool.submit(() -> {
+                            start.await();
+                            return raceWrite(HttpMethod.valueOf(method), user, token, age).getResponse().getStatus();
+                        }));
+                    }
+                    List<Integer> answers = new ArrayList<>();
+                    for (Future<Integer> status : statuses) {
+                        answers.add(status.get(10, TimeUnit.SECONDS));
+                    }
+                    if (method.equals("DELETE")) { // a DELETE that reads after the winner committed finds no user: 404 first
+                        assertThat(answers).as("round %d", round).containsOnlyOnce(204).isSubsetOf(204, 404, 412);
+                    } else {
+                        assertThat(answers).as("round %d", round).containsOnlyOnce(200).containsOnly(200, 412);
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+        }
+
+        private MvcTestResult raceWrite(HttpMethod method, User user, String token, int age) {
+            String body = switch (method.name()) {
+                case "PATCH" -> "{\"age\": %d}".formatted(age);
+                case "PUT" -> "{\"email\": \"%s\", \"age\": %d}".formatted(user.getEmail(), age);
+                default -> null;
+            };
+            return writeUser(mvc, method, user.getId(), token, body).header(HttpHeaders.IF_MATCH, "\"0\"").exchange();
         }
     }
 

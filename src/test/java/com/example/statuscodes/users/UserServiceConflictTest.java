@@ -3,6 +3,7 @@ package com.example.statuscodes.users;
 import com.example.statuscodes.admin.AdminSettingsStore;
 import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -18,8 +19,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
- * An optimistic-lock conflict (another request committed between our read and our write) cannot be timed
- * through HTTP, so the repository reports it here exactly as Spring Data JPA does.
+ * An optimistic-lock conflict (another request committed between our read and our write), reported by the repository
+ * exactly as Spring Data JPA does, so that each answer is certain: HTTP cannot pick which race a request loses (the
+ * spec's concurrent writes only show that every loser with If-Match gets a 412), nor a lock that is not granted.
  */
 class UserServiceConflictTest {
 
@@ -52,5 +54,44 @@ class UserServiceConflictTest {
         assertThatThrownBy(() -> service.delete(new Caller(8L, Role.USER), 8L, Preconditions.NONE))
                 .isInstanceOfSatisfying(ConcurrentUpdateException.class,
                         ex -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.CONFLICT));
+    }
+
+    @Test
+    void a_write_whose_if_match_named_the_version_that_lost_the_race_returns_412() {
+        User user = new User("racer@example.com", "Racer", 30, Role.USER, Instant.now());
+        when(repository.findById(9L)).thenReturn(Optional.of(user));
+        when(repository.saveAndFlush(any())).thenThrow(new ObjectOptimisticLockingFailureException(User.class, 9L));
+
+        assertThatThrownBy(() -> service.replace(new Caller(9L, Role.USER), 9L,
+                new UserRequest("racer@example.com", "Racer 2", 31, null, null), new Preconditions("\"0\"", null)))
+                .isInstanceOfSatisfying(PreconditionFailedException.class, ex -> {
+                    assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
+                    assertThat(ex.getBody().getDetail())
+                            .isEqualTo("The user has changed since you fetched it (If-Match does not match the current ETag)");
+                });
+    }
+
+    @Test
+    void a_write_with_if_match_star_that_loses_a_race_returns_409() {
+        // "*" names no version: the user still exists after another write, so the condition is not what failed.
+        User user = new User("racer@example.com", "Racer", 30, Role.USER, Instant.now());
+        when(repository.findById(10L)).thenReturn(Optional.of(user));
+        when(repository.saveAndFlush(any())).thenThrow(new ObjectOptimisticLockingFailureException(User.class, 10L));
+
+        assertThatThrownBy(() -> service.replace(new Caller(10L, Role.USER), 10L,
+                new UserRequest("racer@example.com", "Racer 2", 31, null, null), new Preconditions("*", null)))
+                .isInstanceOf(ConcurrentUpdateException.class);
+    }
+
+    @Test
+    void a_lock_not_granted_is_409_even_with_if_match() {
+        // Not the optimistic lock: nothing says the version moved on.
+        User user = new User("racer@example.com", "Racer", 30, Role.USER, Instant.now());
+        when(repository.findById(11L)).thenReturn(Optional.of(user));
+        when(repository.saveAndFlush(any())).thenThrow(new CannotAcquireLockException("lock timeout"));
+
+        assertThatThrownBy(() -> service.replace(new Caller(11L, Role.USER), 11L,
+                new UserRequest("racer@example.com", "Racer 2", 31, null, null), new Preconditions("\"0\"", null)))
+                .isInstanceOf(ConcurrentUpdateException.class);
     }
 }

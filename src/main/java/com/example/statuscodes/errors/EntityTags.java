@@ -1,4 +1,4 @@
-package com.example.statuscodes.users;
+package com.example.statuscodes.errors;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +14,18 @@ import java.util.List;
  * Spring's {@code ETag.parse} is lenient: it reads {@code "3"junk} as {@code "3"} and skips what it cannot read, so
  * a malformed condition would be evaluated as another one. Here a value outside the grammar is not read at all, and
  * the caller refuses the request ({@link InvalidEntityTagsException}).
+ * <p>
+ * Here in {@code errors}, the base every feature may use, because more than one resource reads these headers (the
+ * users, the admin settings): one grammar, one parse per value, one 400.
  */
-final class EntityTags {
+public final class EntityTags {
 
     /**
      * The same grammar as a regular expression, for the OpenAPI document (Java and ECMA-262 read it alike); a test
      * holds it to {@link #valid} for every value the firewall lets through. The parser below stays: it also says which
      * tags a valid value lists.
      */
-    static final String PATTERN = "^[ \\t]*(?:\\*[ \\t]*|(?:" + Tag.REGEX + "[ \\t]*)?(?:,[ \\t]*(?:" + Tag.REGEX + "[ \\t]*)?)*)$";
+    public static final String PATTERN = "^[ \\t]*(?:\\*[ \\t]*|(?:" + Tag.REGEX + "[ \\t]*)?(?:,[ \\t]*(?:" + Tag.REGEX + "[ \\t]*)?)*)$";
 
     private static final EntityTags ANY = new EntityTags(true, List.of());
 
@@ -43,7 +46,7 @@ final class EntityTags {
     }
 
     /** The header's tags; a 400 naming the header when its value is not the grammar above. */
-    static EntityTags parse(String header, String value) {
+    public static EntityTags parse(String header, String value) {
         EntityTags parsed = read(value);
         if (parsed == null) {
             throw new InvalidEntityTagsException(List.of(header));
@@ -51,20 +54,26 @@ final class EntityTags {
         return parsed;
     }
 
-    static boolean valid(String value) {
+    public static boolean valid(String value) {
         return read(value) != null;
     }
 
     /**
      * Strong comparison (§8.8.3.2), for {@code If-Match}: the same opaque tag and neither one weak. {@code current}
-     * is a strong tag of an existing representation, so {@code *} matches it.
+     * is a strong tag of an existing representation, so {@code *} matches it; null for one that has no tag, which
+     * only {@code *} matches.
      */
-    boolean matchesStrongly(String current) {
+    public boolean matchesStrongly(String current) {
         return any || tags.stream().anyMatch(tag -> !tag.weak() && tag.opaque().equals(current));
     }
 
-    /** Weak comparison, for {@code If-None-Match}: the same opaque tag, weak or not. */
-    boolean matchesWeakly(String current) {
+    /** {@code *}: any current representation, whatever its tag; not a list of tags naming some. */
+    public boolean isAny() {
+        return any;
+    }
+
+    /** Weak comparison, for {@code If-None-Match}: the same opaque tag, weak or not; null as for {@link #matchesStrongly}. */
+    public boolean matchesWeakly(String current) {
         return any || tags.stream().anyMatch(tag -> tag.opaque().equals(current));
     }
 

@@ -1,6 +1,5 @@
-package com.example.statuscodes.users;
+package com.example.statuscodes.errors;
 
-import com.example.statuscodes.errors.ValidationErrors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,12 +18,12 @@ public class InvalidEntityTagsException extends ErrorResponseException {
 
     public static final String MESSAGE = "Must be * or a list of entity tags in double quotes, like \"3\" or \"1\", \"3\"";
 
-    InvalidEntityTagsException(List<String> headers) {
+    public InvalidEntityTagsException(List<String> headers) {
         super(HttpStatus.BAD_REQUEST, problem(headers), null);
     }
 
-    /** Both conditions of a write, read before either is evaluated, so that one answer names every malformed one. */
-    static void check(String ifMatch, String ifNoneMatch) {
+    /** Both conditions of a request, read before either is evaluated, so that one answer names every malformed one. */
+    public static void check(String ifMatch, String ifNoneMatch) {
         List<String> malformed = new ArrayList<>();
         if (ifMatch != null && !EntityTags.valid(ifMatch)) {
             malformed.add(HttpHeaders.IF_MATCH);

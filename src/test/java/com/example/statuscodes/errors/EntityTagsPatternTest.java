@@ -1,4 +1,4 @@
-package com.example.statuscodes.users;
+package com.example.statuscodes.errors;
 
 import org.junit.jupiter.api.Test;
 
