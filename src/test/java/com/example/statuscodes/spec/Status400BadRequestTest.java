@@ -273,6 +273,8 @@ class Status400BadRequestTest {
         @CsvSource(delimiter = '|', value = {
                 "page | -1  | Must be between 0 and 10000000",
                 "page | abc | Must be an integer",
+                "page | ''  | Must be an integer",
+                "size | ''  | Must be an integer",
                 "size | 0   | Must be between 1 and 100",
                 "size | 101 | Must be between 1 and 100",
                 "size | ten | Must be an integer",
@@ -487,6 +489,142 @@ class Status400BadRequestTest {
                     .contentType(MediaType.APPLICATION_JSON).content("{\"email\": \"malformed@example.com\"}").exchange());
             assertThat(repository.findByEmail("malformed@example.com")).isEmpty();
         }
+    }
+
+
+    /**
+     * Issue #22: values that had two readings. One parse per value, and a value that cannot be read one way is a 400,
+     * never a guess: a lone UTF-16 surrogate (RFC 8259 §8.2, RFC 7493 §2.1) became {@code ?} in the idempotency
+     * fingerprint and in bcrypt's bytes, so {@code "\ud800"}, {@code "?"} and {@code "\udfff"} were one password; an enum
+     * name with white space around it was trimmed; a header sent on two lines was read from its first line (RFC 9110
+     * §5.3: two lines mean the comma-joined one); an empty {@code page} was the default page (the rows above).
+     */
+    @Nested
+    @DisplayName("a value with two readings is refused, not guessed")
+    class TwoReadings {
+
+        private static final String NOT_UNICODE = "Must be Unicode text: an unpaired surrogate such as \\ud800 is no character";
+
+        /** JSON source text of a string with an unpaired surrogate, escaped or a high and a low in the wrong order. */
+        static Stream<String> unpairedSurrogates() {
+            return Stream.of("\\ud800", "\\udfff", "a\\ud800b", "\\udc00\\ud800", "\\ud800\\u0041", "x\\udbff");
+        }
+
+        @ParameterizedTest(name = "name \"{0}\" → 400 naming it")
+        @MethodSource("unpairedSurrogates")
+        void a_string_with_an_unpaired_surrogate_returns_400_naming_the_field_and_changes_nothing(String escaped) {
+            User user = users.create("surrogate");
+            MvcTestResult result = writeUser(mvc, HttpMethod.PATCH, user.getId(), users.tokenFor(user),
+                    "{\"name\": \"" + escaped + "\"}").exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: name");
+            assertErrors(result, Map.of("name", NOT_UNICODE));
+            assertThat(repository.findById(user.getId()).orElseThrow().getName()).isEqualTo(user.getName());
+        }
+
+        @Test
+        void a_password_with_an_unpaired_surrogate_returns_400_with_exactly_this_body_and_creates_nothing() {
+            assertThat(mvc.post().uri("/api/users").header(RequestId.HEADER, "example-400-surrogate")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"lone-surrogate@example.com\", \"password\": \"\\ud800abcdefgh\"}"))
+                    .hasStatus(HttpStatus.BAD_REQUEST)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .bodyJson().isStrictlyEqualTo("""
+                            {"type": "/problems/validation", "title": "Bad Request", "status": 400,
+                             "detail": "Invalid value for field: password", "instance": "/api/users",
+                             "errors": {"password": "Must be Unicode text: an unpaired surrogate such as \\\\ud800 is no character"},
+                             "requestId": "example-400-surrogate"}
+                            """);
+            assertThat(repository.findByEmail("lone-surrogate@example.com")).isEmpty();
+        }
+
+        /** A member name is a string too; it names no field of ours, and the answer cannot echo it as text. */
+        @ParameterizedTest(name = "member \"{0}\" → 400")
+        @MethodSource("unpairedSurrogates")
+        void a_member_name_with_an_unpaired_surrogate_returns_400(String escaped) {
+            MvcTestResult result = postUser("{\"email\": \"member-surrogate@example.com\", \"" + escaped + "\": 1}");
+            assertProblem(result, HttpStatus.BAD_REQUEST, "Request body is not valid JSON: a string holds an unpaired surrogate");
+            assertThat(repository.findByEmail("member-surrogate@example.com")).isEmpty();
+        }
+
+        /** The same refusal for a surrogate spelled in raw bytes (CESU-8's ED A0 80), which is not UTF-8 either. */
+        @Test
+        void a_surrogate_in_raw_bytes_is_not_utf8_and_returns_400() {
+            byte[] body = concat("{\"email\": \"raw-surrogate@example.com\", \"name\": \"", new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "\"}");
+            MvcTestResult result = mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+            assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+            assertThat(repository.findByEmail("raw-surrogate@example.com")).isEmpty();
+        }
+
+        @Test
+        void a_surrogate_pair_is_one_character_and_is_read() {
+            User user = users.create("pair");
+            assertThat(writeUser(mvc, HttpMethod.PATCH, user.getId(), users.tokenFor(user), "{\"name\": \"\\ud83d\\ude00\"}"))
+                    .hasStatusOk().bodyJson().extractingPath("$.name").isEqualTo("\ud83d\ude00");
+        }
+
+        /** Jackson retried an unknown enum name trimmed, so " ADMIN" was ADMIN while "Admin" was a 400. */
+        @ParameterizedTest(name = "role \"{0}\" → 400 naming role")
+        @ValueSource(strings = {" ADMIN", "ADMIN ", "ADMIN\\n", "\\tUSER", "Admin"})
+        void a_role_with_white_space_around_it_returns_400_like_any_other_unknown_role(String role) {
+            User user = users.create("role-space");
+            MvcTestResult result = writeUser(mvc, HttpMethod.PATCH, user.getId(), users.admin(),
+                    "{\"role\": \"" + role + "\"}").exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: role");
+            assertErrors(result, Map.of("role", "Must be one of USER, ADMIN"));
+            assertThat(repository.findById(user.getId()).orElseThrow().getRole()).isEqualTo(user.getRole());
+        }
+
+        /** Two Idempotency-Key lines were read as the first; the one line "k-a, k-b" was already a 400. */
+        @Test
+        void an_idempotency_key_sent_twice_returns_400_with_exactly_this_body_and_creates_nothing() {
+            assertThat(mvc.post().uri("/api/users").header("Idempotency-Key", "k-a2", "k-b2")
+                    .header(RequestId.HEADER, "example-400-header-twice")
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"email\": \"two-keys@example.com\"}"))
+                    .hasStatus(HttpStatus.BAD_REQUEST)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .bodyJson().isStrictlyEqualTo("""
+                            {"type": "/problems/validation", "title": "Bad Request", "status": 400,
+                             "detail": "Invalid request parameter: Idempotency-Key", "instance": "/api/users",
+                             "errors": {"Idempotency-Key": "Sent more than once"}, "requestId": "example-400-header-twice"}
+                            """);
+            assertThat(repository.findByEmail("two-keys@example.com")).isEmpty();
+        }
+
+        /** Refused before the security chain: a repeated header costs no token check and is not a write. */
+        @Test
+        void an_idempotency_key_sent_twice_is_refused_before_the_token_is_read() {
+            MvcTestResult result = mvc.post().uri("/api/users").header("Idempotency-Key", "k-a3", "k-a3")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer not.a.token")
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"email\": \"two-keys-token@example.com\"}").exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: Idempotency-Key");
+            assertErrors(result, Map.of("Idempotency-Key", "Sent more than once"));
+        }
+
+        @ParameterizedTest(name = "Content-Type: {0}, then {1} → 400 naming it")
+        @CsvSource(delimiter = '|', value = {"application/json | text/plain", "text/plain | application/json",
+                "application/json | application/json"})
+        void a_content_type_sent_twice_returns_400_naming_it_whichever_comes_first(String first, String second) {
+            MvcTestResult result = mvc.post().uri("/api/users")
+                    .with(request -> {
+                        request.addHeader(HttpHeaders.CONTENT_TYPE, first);
+                        request.addHeader(HttpHeaders.CONTENT_TYPE, second);
+                        return request;
+                    })
+                    .content("{\"email\": \"two-types@example.com\"}").exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: Content-Type");
+            assertErrors(result, Map.of("Content-Type", "Sent more than once"));
+            assertThat(repository.findByEmail("two-types@example.com")).isEmpty();
+        }
+    }
+
+    private static byte[] concat(String head, byte[] middle, String tail) {
+        byte[] a = head.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] c = tail.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = new byte[a.length + middle.length + c.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(middle, 0, all, a.length, middle.length);
+        System.arraycopy(c, 0, all, a.length + middle.length, c.length);
+        return all;
     }
 
     /**
