@@ -537,12 +537,15 @@ class Status400BadRequestTest {
             assertThat(repository.findByEmail("lone-surrogate@example.com")).isEmpty();
         }
 
-        /** A member name is a string too; it names no field of ours, and the answer cannot echo it as text. */
+        /**
+         * A member name is a string too. Jackson's parser refuses one with an unpaired surrogate itself ("Broken
+         * surrogate pair in property name"), so it is invalid JSON, and the answer never has to echo it.
+         */
         @ParameterizedTest(name = "member \"{0}\" → 400")
         @MethodSource("unpairedSurrogates")
         void a_member_name_with_an_unpaired_surrogate_returns_400(String escaped) {
             MvcTestResult result = postUser("{\"email\": \"member-surrogate@example.com\", \"" + escaped + "\": 1}");
-            assertProblem(result, HttpStatus.BAD_REQUEST, "Request body is not valid JSON: a string holds an unpaired surrogate");
+            assertProblem(result, HttpStatus.BAD_REQUEST, "Request body is not valid JSON");
             assertThat(repository.findByEmail("member-surrogate@example.com")).isEmpty();
         }
 
@@ -590,7 +593,10 @@ class Status400BadRequestTest {
             assertThat(repository.findByEmail("two-keys@example.com")).isEmpty();
         }
 
-        /** Refused before the security chain: a repeated header costs no token check and is not a write. */
+        /**
+         * Refused before the security chain: a repeated header costs no token check and is not a write. Content-Type
+         * sent twice, which MockMvc cannot send: {@code Status400RepeatedHeadersTest}.
+         */
         @Test
         void an_idempotency_key_sent_twice_is_refused_before_the_token_is_read() {
             MvcTestResult result = mvc.post().uri("/api/users").header("Idempotency-Key", "k-a3", "k-a3")
@@ -598,22 +604,6 @@ class Status400BadRequestTest {
                     .contentType(MediaType.APPLICATION_JSON).content("{\"email\": \"two-keys-token@example.com\"}").exchange();
             assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: Idempotency-Key");
             assertErrors(result, Map.of("Idempotency-Key", "Sent more than once"));
-        }
-
-        @ParameterizedTest(name = "Content-Type: {0}, then {1} → 400 naming it")
-        @CsvSource(delimiter = '|', value = {"application/json | text/plain", "text/plain | application/json",
-                "application/json | application/json"})
-        void a_content_type_sent_twice_returns_400_naming_it_whichever_comes_first(String first, String second) {
-            MvcTestResult result = mvc.post().uri("/api/users")
-                    .with(request -> {
-                        request.addHeader(HttpHeaders.CONTENT_TYPE, first);
-                        request.addHeader(HttpHeaders.CONTENT_TYPE, second);
-                        return request;
-                    })
-                    .content("{\"email\": \"two-types@example.com\"}").exchange();
-            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: Content-Type");
-            assertErrors(result, Map.of("Content-Type", "Sent more than once"));
-            assertThat(repository.findByEmail("two-types@example.com")).isEmpty();
         }
     }
 
