@@ -30,7 +30,9 @@ import java.util.List;
  * {@code X-Request-Id} only costs the client its id ({@code errors.RequestId}).
  */
 @Component
-@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2) // outside the security chain and its FilterExceptionsToAdvice
+// After errors.KnownMethods (an unknown method is a 501 first), before the security chain. It shares its order with
+// errors.FilterExceptionsToAdvice, which wraps the chain: it answers on its own, so either nesting gives one answer.
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1)
 public class SingleValuedHeaders extends OncePerRequestFilter {
 
     /** {@code Idempotency-Key} spelled here: the idempotency package is a feature, not this one's dependency. */
