@@ -565,6 +565,68 @@ class Status400BadRequestTest {
                     .hasStatusOk().bodyJson().extractingPath("$.name").isEqualTo("\ud83d\ude00");
         }
 
+        /**
+         * The class, generated: a name built from escapes of surrogate halves, pairs and plain characters is stored as
+         * sent when it is Unicode text, and is a 400 naming it when it is not. The oracle is the JDK's UTF-8 encoder.
+         */
+        @Test
+        void every_generated_name_is_taken_as_sent_or_refused_when_it_is_no_unicode_text() throws Exception {
+            String[][] pieces = {{"a", "a"}, {"?", "?"}, {"\\ud800", "\ud800"}, {"\\udfff", "\udfff"}, {"\\ud83d", "\ud83d"},
+                    {"\\ude00", "\ude00"}, {"\\ud83d\\ude00", "\ud83d\ude00"}, {"\\u00e9", "\u00e9"}, {"\u00e9", "\u00e9"},
+                    {"\\udbff\\udfff", "\udbff\udfff"}};
+            User user = users.create("generated-name");
+            String token = users.tokenFor(user);
+            Random random = new Random(20261206L);
+            int refused = 0;
+            for (int i = 0; i < 120; i++) {
+                StringBuilder json = new StringBuilder("n");
+                StringBuilder text = new StringBuilder("n");
+                for (int piece = random.nextInt(1, 5); piece > 0; piece--) {
+                    String[] chosen = pieces[random.nextInt(pieces.length)];
+                    json.append(chosen[0]);
+                    text.append(chosen[1]);
+                }
+                MvcTestResult result = writeUser(mvc, HttpMethod.PATCH, user.getId(), token,
+                        "{\"name\": \"" + json + "\"}").exchange();
+                if (java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(text)) {
+                    assertThat(result).as("name " + json).hasStatusOk()
+                            .bodyJson().extractingPath("$.name").isEqualTo(text.toString());
+                } else {
+                    refused++;
+                    assertThat(result).as("name " + json).hasStatus(HttpStatus.BAD_REQUEST);
+                    assertErrors(result, Map.of("name", NOT_UNICODE));
+                }
+            }
+            assertThat(refused).as("refused names").isBetween(20, 100);
+        }
+
+        /** The class, generated: a role is read only by its exact name; anything around or in it is a 400 naming it. */
+        @Test
+        void every_generated_role_spelling_but_the_exact_name_returns_400() {
+            String[] around = {"", "", " ", "\\n", "\\t", "\\r", "\\u00a0", "\\u0000", "\\u000b"};
+            String[] names = {"USER", "ADMIN", "user", "Admin", "ADMIN", "USER"};
+            User user = users.create("generated-role");
+            Random random = new Random(20261207L);
+            for (int i = 0; i < 60; i++) {
+                String before = pick(random, around);
+                String name = pick(random, names);
+                String after = pick(random, around);
+                MvcTestResult result = writeUser(mvc, HttpMethod.PATCH, user.getId(), users.admin(),
+                        "{\"role\": \"" + before + name + after + "\"}").exchange();
+                String spelled = "role \"" + before + name + after + "\"";
+                if (before.isEmpty() && after.isEmpty() && (name.equals("USER") || name.equals("ADMIN"))) {
+                    assertThat(result).as(spelled).hasStatusOk().bodyJson().extractingPath("$.role").isEqualTo(name);
+                } else {
+                    assertThat(result).as(spelled).hasStatus(HttpStatus.BAD_REQUEST);
+                    assertErrors(result, Map.of("role", "Must be one of USER, ADMIN"));
+                }
+            }
+        }
+
+        private static String pick(Random random, String[] values) {
+            return values[random.nextInt(values.length)];
+        }
+
         /** Jackson retried an unknown enum name trimmed, so " ADMIN" was ADMIN while "Admin" was a 400. */
         @ParameterizedTest(name = "role \"{0}\" → 400 naming role")
         @ValueSource(strings = {" ADMIN", "ADMIN ", "ADMIN\\n", "\\tUSER", "Admin"})
