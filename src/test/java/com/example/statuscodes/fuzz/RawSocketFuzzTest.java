@@ -59,8 +59,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * spelled query parameters, {@code sort} values with {@code %}, {@code Accept} weights and parameters,
  * {@code Expect: 100-continue}, header fields over the limits, unknown methods, malformed entity-tag lists, chunk
  * extensions and trailers, bodies announced and not sent, a login flood, and a single-valued header on two lines.
- * Its probes keep the connection open, so that it can also see what happens to it: a refusal that left the body unread says {@code Connection: close} and
- * closes; any other error answer leaves the connection able to answer the next request. Each class also has its
+ * Its probes keep the connection open, so that it can also see what happens to it: a refusal that left the body
+ * unread says {@code Connection: close} and closes; any other error answer leaves the connection able to answer the
+ * next request. Each class also has its
  * oracle: a request the class must refuse is never a 2xx.
  * <p>
  * Seeded and bounded ({@value #REQUESTS} + {@value #PROBES} requests, some seconds: a body that never comes is a 408
