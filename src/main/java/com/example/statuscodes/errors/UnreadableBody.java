@@ -36,6 +36,9 @@ final class UnreadableBody {
             // Jackson's duplicate detection has no exception type of its own; the parser stands on the name.
             return new ValidationErrors().duplicateField(duplicate.processor().currentName()).toProblem();
         }
+        if (cause instanceof UnreadableValue value && cause instanceof JacksonException read) {
+            return new ValidationErrors().wrongType(fieldPath(read), value.requirement()).toProblem();
+        }
         if (cause instanceof MismatchedInputException || cause instanceof InputCoercionException) {
             String field = fieldPath((JacksonException) cause);
             if (field.isEmpty()) {

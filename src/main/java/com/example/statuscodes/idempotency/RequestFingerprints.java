@@ -6,6 +6,10 @@ import tools.jackson.databind.json.JsonMapper;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -32,7 +36,26 @@ class RequestFingerprints {
     }
 
     String of(Object request) {
-        return HexFormat.of().formatHex(hmac(key, json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(hmac(key, utf8(json.writeValueAsString(request))));
+    }
+
+    /**
+     * Strictly: {@code getBytes(UTF_8)} writes an unpaired surrogate as {@code ?}, so two requests that differ in one
+     * would share a fingerprint and replay each other's answer. The JSON reading refuses such strings first
+     * ({@code requestbody.UnicodeStrings}); this refuses them again rather than fingerprint something else.
+     */
+    private static byte[] utf8(String canonical) {
+        try {
+            ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(canonical));
+            byte[] array = new byte[bytes.remaining()];
+            bytes.get(array);
+            return array;
+        } catch (CharacterCodingException unpairedSurrogate) {
+            throw new IllegalArgumentException("A request with an unpaired surrogate has no fingerprint", unpairedSurrogate);
+        }
     }
 
     private static byte[] hmac(SecretKey key, byte[] data) {

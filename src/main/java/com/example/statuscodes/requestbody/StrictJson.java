@@ -11,6 +11,7 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
@@ -24,6 +25,9 @@ import tools.jackson.databind.type.LogicalType;
  *       the wrong type, not 31, 1, "123" or the first role.</li>
  *   <li>No silent loss: an unknown field (a typo such as {@code "nmae"}) and a field sent twice are refused, instead
  *       of dropping one value without a word.</li>
+ *   <li>One reading: a string is Unicode text ({@link UnicodeStrings}: no unpaired surrogate, which every encoder
+ *       downstream reads its own way), and an enum is its exact name ({@link ExactEnums}: {@code " ADMIN"} is no
+ *       role).</li>
  * </ul>
  */
 @Configuration
@@ -51,6 +55,9 @@ class StrictJson {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT) // 1.5 is no integer
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS) // 0 is no role
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addModule(new SimpleModule("one-reading")
+                        .addDeserializer(String.class, new UnicodeStrings())
+                        .setDeserializerModifier(new ExactEnums()))
                 .withCoercionConfig(LogicalType.Textual, text -> text // 123, 1.5 and true are no strings
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -58,9 +58,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * token, the right Content-Type) so that it reaches the class: {@code Content-Encoding} values, repeated and oddly
  * spelled query parameters, {@code sort} values with {@code %}, {@code Accept} weights and parameters,
  * {@code Expect: 100-continue}, header fields over the limits, unknown methods, malformed entity-tag lists, chunk
- * extensions and trailers, bodies announced and not sent, and a login flood. Its probes keep the connection open, so
- * that it can also see what happens to it: a refusal that left the body unread says {@code Connection: close} and
- * closes; any other error answer leaves the connection able to answer the next request. Each class also has its
+ * extensions and trailers, bodies announced and not sent, a login flood, and a single-valued header on two lines.
+ * Its probes keep the connection open, so that it can also see what happens to it: a refusal that left the body
+ * unread says {@code Connection: close} and closes; any other error answer leaves the connection able to answer the
+ * next request. Each class also has its
  * oracle: a request the class must refuse is never a 2xx.
  * <p>
  * Seeded and bounded ({@value #REQUESTS} + {@value #PROBES} requests, some seconds: a body that never comes is a 408
@@ -335,7 +336,7 @@ class RawSocketFuzzTest {
 
     /** What a probe aims at: one class of refusal each. */
     private static final String[] KINDS = {"content-encoding", "repeated-parameter", "number", "sort", "accept", "expect",
-            "long-header", "many-headers", "method", "entity-tags", "chunked", "short-body", "login-flood"};
+            "long-header", "many-headers", "method", "entity-tags", "chunked", "short-body", "login-flood", "repeated-header"};
     /** Refusals that come before the application reads a body: with a body announced, the connection must close. */
     private static final Set<Integer> REFUSED_BEFORE_READING = Set.of(405, 406, 413, 415, 429, 431, 501);
     private static final long MAX_BODY_BYTES = 1024 * 1024;
@@ -541,6 +542,7 @@ class RawSocketFuzzTest {
             case "entity-tags" -> entityTags(random, victim);
             case "chunked" -> chunked(random, victim);
             case "short-body" -> shortBody(random, victim);
+            case "repeated-header" -> repeatedHeader(random, victim);
             default -> loginFlood(random);
         };
         String source = kind.equals("login-flood") ? "127.0.2.1" : source(3, index);
@@ -597,6 +599,22 @@ class RawSocketFuzzTest {
                 .anyMatch(coding -> !coding.isEmpty() && !coding.equals("identity"))) {
             d.mustRefuse = "a Content-Encoding other than identity";
         }
+        return d;
+    }
+
+    /** A single-valued header on two lines (issue #22): a 400 on any operation, whichever line comes first. */
+    private Draft repeatedHeader(Random random, User victim) {
+        Draft d = operation(random, victim, random.nextBoolean());
+        String name = pick(random, new String[]{"Content-Type", "Idempotency-Key"});
+        String[] values = name.equals("Content-Type")
+                ? new String[]{"application/json", "text/plain", "application/merge-patch+json"}
+                : new String[]{"k-a", "k-b", "\"k-a\""};
+        String first = pick(random, values);
+        String second = random.nextInt(3) == 0 ? first : pick(random, values);
+        d.replaceHeader(name, name + ": " + first);
+        d.header(name + ": " + second);
+        d.variant = first + " / " + second;
+        d.expected = 400;
         return d;
     }
 

@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static com.example.statuscodes.support.Problem.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the database holds for a key, and what a key's row may look like when a request finds it. */
 @ApiTest
@@ -71,6 +72,20 @@ class IdempotencyStoredKeysTest {
         assertThat(idempotency.fingerprintFor(signUp))
                 .isEqualTo(HexFormat.of().formatHex(hmac(derived, canonical)))
                 .isNotEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical)));
+    }
+
+    /**
+     * Defence in depth for issue #22: {@code getBytes(UTF_8)} encoded a lone surrogate as '?', so requests that differ
+     * in one were one fingerprint. The JSON reading refuses them first; the fingerprint refuses them again.
+     */
+    @Test
+    void a_lone_surrogate_has_no_fingerprint_so_it_cannot_share_one_with_a_question_mark() {
+        Object question = List.of("POST /api/users", new UserRequest("a@example.com", "?", null, null, "secret-password"));
+        assertThat(idempotency.fingerprintFor(question)).hasSize(64);
+        for (String lone : List.of("\ud800", "\udfff")) {
+            Object surrogate = List.of("POST /api/users", new UserRequest("a@example.com", lone, null, null, "secret-password"));
+            assertThatThrownBy(() -> idempotency.fingerprintFor(surrogate)).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.example.statuscodes.spec;
 
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.TestUsers;
+import com.example.statuscodes.users.User;
 import com.example.statuscodes.users.UserRepository;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.DisplayName;
@@ -66,6 +67,23 @@ class IdempotencyKeyTest {
                         .formatted(id, email));
         assertThat(repository.findByEmail(email)).isPresent();
         assertThat(repository.findAll()).filteredOn(user -> user.getEmail().equals(email)).hasSize(1);
+    }
+
+    /**
+     * Issue #22: the fingerprint encoded a lone surrogate as '?', so with one key, names "\ud800", "?" and "\udfff"
+     * replayed one 201. Such a body is now refused while it is read, before any key is claimed.
+     */
+    @Test
+    void bodies_that_differ_only_in_a_lone_surrogate_cannot_replay_each_other() {
+        String key = UUID.randomUUID().toString();
+        String email = TestUsers.uniqueEmail("surrogate-key");
+        String template = "{\"email\": \"%s\", \"name\": \"%s\"}";
+        assertThat(signUp(key, template.formatted(email, "\\ud800"))).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(signUp(key, template.formatted(email, "?"))).hasStatus(HttpStatus.CREATED)
+                .doesNotContainHeader("Idempotent-Replayed");
+        assertThat(signUp(key, template.formatted(email, "\\udfff"))).hasStatus(HttpStatus.BAD_REQUEST)
+                .doesNotContainHeader("Idempotent-Replayed");
+        assertThat(repository.findByEmail(email)).get().extracting(User::getName).isEqualTo("?");
     }
 
     @Test

@@ -70,6 +70,17 @@ class RequestIdTest {
                     .getResponse().getHeader("X-Request-Id")).matches(UUID);
         }
 
+        /**
+         * Two ids on two lines are one list (RFC 9110 §5.3), not one id: neither is kept, and the request goes on with a
+         * fresh one. The id is for the logs, so it is not worth a refusal; taking the first would let the logs and a
+         * proxy that kept the last tell two stories.
+         */
+        @Test
+        void an_id_sent_twice_is_replaced_by_a_uuid() {
+            assertThat(mvc.get().uri("/actuator/health").header("X-Request-Id", "first-id", "second-id").exchange()
+                    .getResponse().getHeader("X-Request-Id")).matches(UUID);
+        }
+
         @Test
         void sixty_four_safe_characters_are_kept() {
             String longest = "a".repeat(64);

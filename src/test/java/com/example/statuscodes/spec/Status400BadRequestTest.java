@@ -273,6 +273,8 @@ class Status400BadRequestTest {
         @CsvSource(delimiter = '|', value = {
                 "page | -1  | Must be between 0 and 10000000",
                 "page | abc | Must be an integer",
+                "page | ''  | Must be an integer",
+                "size | ''  | Must be an integer",
                 "size | 0   | Must be between 1 and 100",
                 "size | 101 | Must be between 1 and 100",
                 "size | ten | Must be an integer",
@@ -487,6 +489,194 @@ class Status400BadRequestTest {
                     .contentType(MediaType.APPLICATION_JSON).content("{\"email\": \"malformed@example.com\"}").exchange());
             assertThat(repository.findByEmail("malformed@example.com")).isEmpty();
         }
+    }
+
+
+    /**
+     * Issue #22: values that had two readings. One parse per value, and a value that cannot be read one way is a 400,
+     * never a guess: a lone UTF-16 surrogate (RFC 8259 §8.2, RFC 7493 §2.1) became {@code ?} in the idempotency
+     * fingerprint and in bcrypt's bytes, so {@code "\ud800"}, {@code "?"} and {@code "\udfff"} were one password; an enum
+     * name with white space around it was trimmed; a header sent on two lines was read from its first line (RFC 9110
+     * §5.3: two lines mean the comma-joined one); an empty {@code page} was the default page (the rows above).
+     */
+    @Nested
+    @DisplayName("a value with two readings is refused, not guessed")
+    class TwoReadings {
+
+        private static final String NOT_UNICODE = "Must be Unicode text: an unpaired surrogate such as \\ud800 is no character";
+
+        /** JSON source text of a string with an unpaired surrogate, escaped or a high and a low in the wrong order. */
+        static Stream<String> unpairedSurrogates() {
+            return Stream.of("\\ud800", "\\udfff", "a\\ud800b", "\\udc00\\ud800", "\\ud800\\u0041", "x\\udbff");
+        }
+
+        @ParameterizedTest(name = "name \"{0}\" → 400 naming it")
+        @MethodSource("unpairedSurrogates")
+        void a_string_with_an_unpaired_surrogate_returns_400_naming_the_field_and_changes_nothing(String escaped) {
+            User user = users.create("surrogate");
+            MvcTestResult result = writeUser(mvc, HttpMethod.PATCH, user.getId(), users.tokenFor(user),
+                    "{\"name\": \"" + escaped + "\"}").exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: name");
+            assertErrors(result, Map.of("name", NOT_UNICODE));
+            assertThat(repository.findById(user.getId()).orElseThrow().getName()).isEqualTo(user.getName());
+        }
+
+        @Test
+        void a_password_with_an_unpaired_surrogate_returns_400_with_exactly_this_body_and_creates_nothing() {
+            assertThat(mvc.post().uri("/api/users").header(RequestId.HEADER, "example-400-surrogate")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"email\": \"lone-surrogate@example.com\", \"password\": \"\\ud800abcdefgh\"}"))
+                    .hasStatus(HttpStatus.BAD_REQUEST)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .bodyJson().isStrictlyEqualTo("""
+                            {"type": "/problems/validation", "title": "Bad Request", "status": 400,
+                             "detail": "Invalid value for field: password", "instance": "/api/users",
+                             "errors": {"password": "Must be Unicode text: an unpaired surrogate such as \\\\ud800 is no character"},
+                             "requestId": "example-400-surrogate"}
+                            """);
+            assertThat(repository.findByEmail("lone-surrogate@example.com")).isEmpty();
+        }
+
+        /**
+         * A member name is a string too. Jackson's parser refuses one with an unpaired surrogate itself ("Broken
+         * surrogate pair in property name"), so it is invalid JSON, and the answer never has to echo it.
+         */
+        @ParameterizedTest(name = "member \"{0}\" → 400")
+        @MethodSource("unpairedSurrogates")
+        void a_member_name_with_an_unpaired_surrogate_returns_400(String escaped) {
+            MvcTestResult result = postUser("{\"email\": \"member-surrogate@example.com\", \"" + escaped + "\": 1}");
+            assertProblem(result, HttpStatus.BAD_REQUEST, "Request body is not valid JSON");
+            assertThat(repository.findByEmail("member-surrogate@example.com")).isEmpty();
+        }
+
+        /** The same refusal for a surrogate spelled in raw bytes (CESU-8's ED A0 80), which is not UTF-8 either. */
+        @Test
+        void a_surrogate_in_raw_bytes_is_not_utf8_and_returns_400() {
+            byte[] body = concat("{\"email\": \"raw-surrogate@example.com\", \"name\": \"", new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "\"}");
+            MvcTestResult result = mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+            assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+            assertThat(repository.findByEmail("raw-surrogate@example.com")).isEmpty();
+        }
+
+        @Test
+        void a_surrogate_pair_is_one_character_and_is_read() {
+            User user = users.create("pair");
+            assertThat(writeUser(mvc, HttpMethod.PATCH, user.getId(), users.tokenFor(user), "{\"name\": \"\\ud83d\\ude00\"}"))
+                    .hasStatusOk().bodyJson().extractingPath("$.name").isEqualTo("\ud83d\ude00");
+        }
+
+        /**
+         * The class, generated: a name built from escapes of surrogate halves, pairs and plain characters is stored as
+         * sent when it is Unicode text, and is a 400 naming it when it is not. The oracle is the JDK's UTF-8 encoder.
+         */
+        @Test
+        void every_generated_name_is_taken_as_sent_or_refused_when_it_is_no_unicode_text() throws Exception {
+            String[][] pieces = {{"a", "a"}, {"?", "?"}, {"\\ud800", "\ud800"}, {"\\udfff", "\udfff"}, {"\\ud83d", "\ud83d"},
+                    {"\\ude00", "\ude00"}, {"\\ud83d\\ude00", "\ud83d\ude00"}, {"\\u00e9", "\u00e9"}, {"\u00e9", "\u00e9"},
+                    {"\\udbff\\udfff", "\udbff\udfff"}};
+            User user = users.create("generated-name");
+            String token = users.tokenFor(user);
+            Random random = new Random(20261206L);
+            int refused = 0;
+            for (int i = 0; i < 120; i++) {
+                StringBuilder json = new StringBuilder("n");
+                StringBuilder text = new StringBuilder("n");
+                for (int piece = random.nextInt(1, 5); piece > 0; piece--) {
+                    String[] chosen = pieces[random.nextInt(pieces.length)];
+                    json.append(chosen[0]);
+                    text.append(chosen[1]);
+                }
+                MvcTestResult result = writeUser(mvc, HttpMethod.PATCH, user.getId(), token,
+                        "{\"name\": \"" + json + "\"}").exchange();
+                if (java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(text)) {
+                    assertThat(result).as("name " + json).hasStatusOk()
+                            .bodyJson().extractingPath("$.name").isEqualTo(text.toString());
+                } else {
+                    refused++;
+                    assertThat(result).as("name " + json).hasStatus(HttpStatus.BAD_REQUEST);
+                    assertErrors(result, Map.of("name", NOT_UNICODE));
+                }
+            }
+            assertThat(refused).as("refused names").isBetween(20, 100);
+        }
+
+        /** The class, generated: a role is read only by its exact name; anything around or in it is a 400 naming it. */
+        @Test
+        void every_generated_role_spelling_but_the_exact_name_returns_400() {
+            String[] around = {"", "", " ", "\\n", "\\t", "\\r", "\\u00a0", "\\u0000", "\\u000b"};
+            String[] names = {"USER", "ADMIN", "user", "Admin", "ADMIN", "USER"};
+            User user = users.create("generated-role");
+            Random random = new Random(20261207L);
+            for (int i = 0; i < 60; i++) {
+                String before = pick(random, around);
+                String name = pick(random, names);
+                String after = pick(random, around);
+                MvcTestResult result = writeUser(mvc, HttpMethod.PATCH, user.getId(), users.admin(),
+                        "{\"role\": \"" + before + name + after + "\"}").exchange();
+                String spelled = "role \"" + before + name + after + "\"";
+                if (before.isEmpty() && after.isEmpty() && (name.equals("USER") || name.equals("ADMIN"))) {
+                    assertThat(result).as(spelled).hasStatusOk().bodyJson().extractingPath("$.role").isEqualTo(name);
+                } else {
+                    assertThat(result).as(spelled).hasStatus(HttpStatus.BAD_REQUEST);
+                    assertErrors(result, Map.of("role", "Must be one of USER, ADMIN"));
+                }
+            }
+        }
+
+        private static String pick(Random random, String[] values) {
+            return values[random.nextInt(values.length)];
+        }
+
+        /** Jackson retried an unknown enum name trimmed, so " ADMIN" was ADMIN while "Admin" was a 400. */
+        @ParameterizedTest(name = "role \"{0}\" → 400 naming role")
+        @ValueSource(strings = {" ADMIN", "ADMIN ", "ADMIN\\n", "\\tUSER", "Admin"})
+        void a_role_with_white_space_around_it_returns_400_like_any_other_unknown_role(String role) {
+            User user = users.create("role-space");
+            MvcTestResult result = writeUser(mvc, HttpMethod.PATCH, user.getId(), users.admin(),
+                    "{\"role\": \"" + role + "\"}").exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid value for field: role");
+            assertErrors(result, Map.of("role", "Must be one of USER, ADMIN"));
+            assertThat(repository.findById(user.getId()).orElseThrow().getRole()).isEqualTo(user.getRole());
+        }
+
+        /** Two Idempotency-Key lines were read as the first; the one line "k-a, k-b" was already a 400. */
+        @Test
+        void an_idempotency_key_sent_twice_returns_400_with_exactly_this_body_and_creates_nothing() {
+            assertThat(mvc.post().uri("/api/users").header("Idempotency-Key", "k-a2", "k-b2")
+                    .header(RequestId.HEADER, "example-400-header-twice")
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"email\": \"two-keys@example.com\"}"))
+                    .hasStatus(HttpStatus.BAD_REQUEST)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .bodyJson().isStrictlyEqualTo("""
+                            {"type": "/problems/validation", "title": "Bad Request", "status": 400,
+                             "detail": "Invalid request parameter: Idempotency-Key", "instance": "/api/users",
+                             "errors": {"Idempotency-Key": "Sent more than once"}, "requestId": "example-400-header-twice"}
+                            """);
+            assertThat(repository.findByEmail("two-keys@example.com")).isEmpty();
+        }
+
+        /**
+         * Refused before the security chain: a repeated header costs no token check and is not a write. Content-Type
+         * sent twice, which MockMvc cannot send: {@code Status400RepeatedHeadersTest}.
+         */
+        @Test
+        void an_idempotency_key_sent_twice_is_refused_before_the_token_is_read() {
+            MvcTestResult result = mvc.post().uri("/api/users").header("Idempotency-Key", "k-a3", "k-a3")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer not.a.token")
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"email\": \"two-keys-token@example.com\"}").exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: Idempotency-Key");
+            assertErrors(result, Map.of("Idempotency-Key", "Sent more than once"));
+        }
+    }
+
+    private static byte[] concat(String head, byte[] middle, String tail) {
+        byte[] a = head.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] c = tail.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = new byte[a.length + middle.length + c.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(middle, 0, all, a.length, middle.length);
+        System.arraycopy(c, 0, all, a.length + middle.length, c.length);
+        return all;
     }
 
     /**
