@@ -58,7 +58,8 @@ import java.util.stream.Collectors;
  * <pre>
  *   400  InvalidUserIdException, InvalidSortException, InvalidIdempotencyKeyException    (naming the parameter)
  *   400  InvalidEntityTagsException                                  (naming If-Match or If-None-Match, or both)
- *   400  RepeatedParameterException                                  (a single-valued query parameter sent twice)
+ *   400  RepeatedParameterException               (a single-valued query parameter or header sent twice)
+ *   400  EmptyParameterException                              (a parameter with a default sent empty: page=)
  *   400  MalformedQueryException                         (a query the container cannot decode: sort=%zz)
  *   401  InvalidCredentialsException (a failed login), TokenNoLongerValidException (a token older than a password change)
  *   403  SignupsClosedException; NotYourAccountException, OnlyAdminsSetRolesException  (access denied, below)
