@@ -186,13 +186,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 unsupportedMediaType(sentType(ex, request), ex.getSupportedMediaTypes())), headers, status, request);
     }
 
-    /** The type that was sent, without parameters; Spring has none when the header cannot be parsed ("a/b; x="). */
+    /**
+     * The type that was sent, without parameters. Spring has none when the header cannot be parsed ({@code a/b; x=},
+     * a charset no JVM knows); then its type as written, or the whole header when that type is a supported one
+     * ("'application/json' is not supported; use application/json" would contradict itself).
+     */
     private static String sentType(HttpMediaTypeNotSupportedException ex, WebRequest request) {
         if (ex.getContentType() != null) {
             return ex.getContentType().getType() + "/" + ex.getContentType().getSubtype();
         }
         String header = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        return header != null ? header.split(";", 2)[0].strip() : "(none)";
+        if (header == null) {
+            return "(none)";
+        }
+        String type = header.split(";", 2)[0].strip();
+        boolean supported = ex.getSupportedMediaTypes().stream().anyMatch(media -> media.toString().equalsIgnoreCase(type));
+        return supported ? header.strip() : type;
     }
 
     public static String unsupportedMediaType(String sent, List<MediaType> supported) {

@@ -303,6 +303,20 @@ class ProtocolErrorsTest {
                 .hasHeader(HttpHeaders.ACCEPT, "application/json");
     }
 
+    /**
+     * A Content-Type Spring cannot parse (a charset no JVM knows) whose type is the supported one is named as it was
+     * sent: naming only its type ("'application/json' is not supported; use application/json") contradicted itself.
+     */
+    @ParameterizedTest(name = "Content-Type: {0}")
+    @ValueSource(strings = {"application/json; charset=bogus", "application/json;charset=no-such-charset"})
+    void post_with_a_content_type_that_cannot_be_parsed_returns_415_naming_it_whole(String contentType) {
+        assertProblem(mvc.post().uri("/api/users").header(HttpHeaders.CONTENT_TYPE, contentType)
+                        .content("{\"email\": \"unparsed@example.com\"}").exchange(),
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type '" + contentType + "' is not supported; use application/json")
+                .hasHeader(HttpHeaders.ACCEPT, "application/json");
+        assertThat(repository.findByEmail("unparsed@example.com")).isEmpty();
+    }
+
     @Test
     void put_with_merge_patch_returns_415_naming_application_json() {
         // A merge patch is a partial change: PATCH's. PUT replaces, with the whole user as application/json.
