@@ -90,11 +90,31 @@ class HeadLikeGet extends OncePerRequestFilter {
             // Nothing is buffered here, and committing now would send the head without the body's length.
         }
 
+        /** A body started and then dropped (MVC does it before rendering an error) no longer counts. */
+        @Override
+        public void resetBuffer() {
+            super.resetBuffer();
+            forget();
+        }
+
+        @Override
+        public void reset() {
+            super.reset();
+            forget();
+        }
+
+        private void forget() {
+            counter.count = 0;
+            writer = null;
+        }
+
         void finish() {
             if (writer != null) {
                 writer.flush();
             }
-            if (!errorSent && !isCommitted() && !containsHeader(HttpHeaders.CONTENT_LENGTH)) {
+            int status = getStatus();
+            boolean bodiless = status == HttpServletResponse.SC_NO_CONTENT || status == HttpServletResponse.SC_NOT_MODIFIED;
+            if (!errorSent && !bodiless && !isCommitted() && !containsHeader(HttpHeaders.CONTENT_LENGTH)) {
                 setContentLengthLong(counter.count);
             }
         }

@@ -40,6 +40,10 @@ public class HeaderDeadline implements WebServerFactoryCustomizer<TomcatServletW
     private final Duration timeout;
 
     HeaderDeadline(@Value("${app.request-header-timeout:10s}") Duration timeout) {
+        if (timeout.isZero() || timeout.isNegative()) {
+            // Not "off": every head that needs a second read would be closed at the next sweep.
+            throw new IllegalArgumentException("app.request-header-timeout must be positive, was " + timeout);
+        }
         this.timeout = timeout;
     }
 
