@@ -2,6 +2,7 @@ package com.example.statuscodes;
 
 import com.example.statuscodes.admin.AdminSettings;
 import com.example.statuscodes.admin.AdminSettingsStore;
+import com.example.statuscodes.admin.SettingsPreconditionFailedException;
 import com.example.statuscodes.support.RawHttp;
 import com.example.statuscodes.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,14 +43,20 @@ class UnreadBodiesTest {
     AdminSettingsStore settings;
 
     private String alice;
+    private String admin;
 
     @BeforeEach
     void logIn() throws IOException {
-        String body = "{\"email\":\"alice@example.com\",\"password\":\"alice-password\"}";
+        alice = token("alice@example.com", "alice-password");
+        admin = token("admin@example.com", "admin-password");
+    }
+
+    private String token(String email, String password) throws IOException {
+        String body = "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
         RawHttp.Response response = RawHttp.exchange(port, bytes("POST /api/auth/token HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body),
                 5_000);
-        alice = response.bodyText().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+        return response.bodyText().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
     }
 
     @ParameterizedTest(name = "{0} {1} as {2} → {4}")
@@ -86,6 +93,19 @@ class UnreadBodiesTest {
         } finally {
             TestUsers.asAdmin(settings::reset);
         }
+    }
+
+    @Test
+    void a_false_if_match_on_the_settings_is_refused_at_once_without_waiting_for_the_body() throws Exception {
+        RawHttp.Response response = RawHttp.exchange(port, bytes("PUT /api/admin/settings HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + admin + "\r\nIf-Match: \"x\"\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"), CLOSE_WITHIN_MILLIS);
+        assertThat(response.status()).as("status of %s", response).isEqualTo(412);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.bodyText()).contains("\"detail\":\"" + SettingsPreconditionFailedException.DETAIL + "\"");
+        assertThat(response.header("Connection")).as("Connection of %s", response).isEqualTo("close");
+        assertThat(response.closed()).as("closed within %d ms after %s", CLOSE_WITHIN_MILLIS, response).isTrue();
+        assertThat(settings.current()).isEqualTo(AdminSettings.DEFAULTS);
     }
 
     @Test

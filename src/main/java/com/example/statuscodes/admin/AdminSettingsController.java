@@ -1,14 +1,12 @@
 package com.example.statuscodes.admin;
 
 import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,6 +25,7 @@ public class AdminSettingsController implements AdminSettingsApi {
         this.store = store;
     }
 
+    /** 200; a false {@code If-Match} → 412, {@code If-None-Match: *} → 304 ({@link SettingsConditions}). */
     @GetMapping
     @Override
     public AdminSettings get() {
@@ -35,23 +34,18 @@ public class AdminSettingsController implements AdminSettingsApi {
 
     /**
      * 200 with the new settings; an out-of-range value → 422, a missing one → 400 (same errors map). A false
-     * {@code If-Match} or {@code If-None-Match} → 412 and nothing written ({@link SettingsPreconditions}).
+     * {@code If-Match} or {@code If-None-Match} was answered 412 before the body was read ({@link SettingsConditions}).
      */
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Override
-    public AdminSettings replace(@Valid @RequestBody AdminSettings settings,
-                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                 @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        new SettingsPreconditions(ifMatch, ifNoneMatch).check();
+    public AdminSettings replace(@Valid @RequestBody AdminSettings settings) {
         return store.replace(settings);
     }
 
     /** Reset to defaults: success with nothing to return → 204; the same preconditions as a PUT. */
     @DeleteMapping
     @Override
-    public ResponseEntity<Void> reset(@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        new SettingsPreconditions(ifMatch, ifNoneMatch).check();
+    public ResponseEntity<Void> reset() {
         store.reset();
         return ResponseEntity.noContent().build();
     }

@@ -1,5 +1,6 @@
 package com.example.statuscodes.openapi;
 
+import com.example.statuscodes.errors.EntityTags;
 import com.example.statuscodes.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -318,5 +319,21 @@ class OpenApiTest {
                 }
             }
         }
+    }
+
+    /** The settings' conditions are read by an interceptor, not by a controller parameter, on every method. */
+    @Test
+    void every_operation_on_the_settings_documents_both_conditional_headers_and_a_get_its_304_and_412() throws Exception {
+        String docs = apiDocs();
+        for (String method : List.of("get", "put", "delete")) {
+            for (String name : List.of("If-Match", "If-None-Match")) {
+                List<Map<String, Object>> schema = JsonPath.read(docs, "$.paths['/api/admin/settings']." + method
+                        + ".parameters[?(@.name == '" + name + "' && @.in == 'header')].schema");
+                assertThat(schema).as(method + " " + name).hasSize(1);
+                assertThat(patternOf(schema.get(0)).pattern()).as(method + " " + name).isEqualTo(EntityTags.PATTERN);
+            }
+        }
+        Map<String, Object> responses = JsonPath.read(docs, "$.paths['/api/admin/settings'].get.responses");
+        assertThat(responses).containsKeys("304", "412", "400");
     }
 }

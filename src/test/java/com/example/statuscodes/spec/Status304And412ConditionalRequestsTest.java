@@ -365,7 +365,7 @@ class Status304And412ConditionalRequestsTest {
      * same reason. The values are read by the same grammar as a user's, with the same 400.
      */
     @Nested
-    @DisplayName("412 and 400: conditional writes of the admin settings")
+    @DisplayName("304, 412 and 400: conditional requests on the admin settings")
     class AdminSettingsConditions {
 
         private static final String NEW_SETTINGS = "{\"signupsEnabled\": false, \"defaultPageSize\": 7}";
@@ -470,6 +470,87 @@ class Status304And412ConditionalRequestsTest {
             MvcTestResult result = delete(HttpHeaders.IF_NONE_MATCH, "zzz");
             assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: If-None-Match");
             assertErrors(result, Map.of("If-None-Match", MALFORMED_MESSAGE));
+        }
+
+        /** A refusal is decided before the body is read: a false If-Match wins over a body that could not be used. */
+        @ParameterizedTest(name = "body: {0}")
+        @ValueSource(strings = {"{invalid", "{\"signupsEnabled\": true, \"defaultPageSize\": 0}"})
+        void put_settings_with_a_false_if_match_and_an_invalid_body_returns_412_with_exactly_this_body(String body) {
+            assertThat(mvc.put().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .header(HttpHeaders.IF_MATCH, "\"x\"").header(RequestId.HEADER, "settings-412-body")
+                    .contentType(MediaType.APPLICATION_JSON).content(body))
+                    .hasStatus(HttpStatus.PRECONDITION_FAILED)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .bodyJson().isStrictlyEqualTo("""
+                            {"type": "about:blank", "title": "Precondition Failed", "status": 412,
+                             "detail": "The settings have no entity tag, so If-Match can only match them as *; the change was not made",
+                             "instance": "/api/admin/settings", "requestId": "settings-412-body"}
+                            """);
+            assertThat(settings.current()).isEqualTo(AdminSettings.DEFAULTS);
+        }
+
+        /** RFC 9110 §13.1.1: If-Match is evaluated whatever the method, so a GET answers what a PUT would. */
+        @Test
+        void get_settings_with_an_entity_tag_in_if_match_returns_412_with_exactly_this_body() {
+            assertThat(mvc.get().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .header(HttpHeaders.IF_MATCH, "\"x\"").header(RequestId.HEADER, "settings-get-412"))
+                    .hasStatus(HttpStatus.PRECONDITION_FAILED)
+                    .hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .hasHeader(RequestId.HEADER, "settings-get-412")
+                    .bodyJson().isStrictlyEqualTo("""
+                            {"type": "about:blank", "title": "Precondition Failed", "status": 412,
+                             "detail": "The settings have no entity tag, so If-Match can only match them as *; the change was not made",
+                             "instance": "/api/admin/settings", "requestId": "settings-get-412"}
+                            """);
+        }
+
+        @Test
+        void head_settings_with_an_entity_tag_in_if_match_returns_412_with_no_body() {
+            assertThat(mvc.head().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .header(HttpHeaders.IF_MATCH, "\"x\""))
+                    .hasStatus(HttpStatus.PRECONDITION_FAILED)
+                    .body().isEmpty();
+        }
+
+        @ParameterizedTest(name = "If-Match: [{0}]")
+        @MethodSource("com.example.statuscodes.spec.Status304And412ConditionalRequestsTest$Status400MalformedConditions#malformed")
+        void get_settings_with_a_malformed_if_match_returns_400_naming_it(String ifMatch) {
+            MvcTestResult result = mvc.get().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .header(HttpHeaders.IF_MATCH, ifMatch).exchange();
+            assertProblem(result, VALIDATION, HttpStatus.BAD_REQUEST, "Invalid request parameter: If-Match");
+            assertErrors(result, Map.of("If-Match", MALFORMED_MESSAGE));
+        }
+
+        /** {@code *} matches the settings, which exist: the client's copy is of them, so a GET is a 304, not a 412. */
+        @Test
+        void get_settings_with_if_none_match_star_returns_304_with_the_cache_control_of_the_200_and_no_body() {
+            assertThat(mvc.get().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin()))
+                    .hasStatusOk()
+                    .hasHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate")
+                    .hasHeader(HttpHeaders.EXPIRES, "0");
+            assertThat(mvc.get().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .header(HttpHeaders.IF_NONE_MATCH, "*"))
+                    .hasStatus(HttpStatus.NOT_MODIFIED)
+                    .hasHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate")
+                    .hasHeader(HttpHeaders.EXPIRES, "0")
+                    .doesNotContainHeader(HttpHeaders.CONTENT_TYPE)
+                    .body().isEmpty();
+        }
+
+        @Test
+        void head_settings_with_if_none_match_star_returns_304() {
+            assertThat(mvc.head().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .header(HttpHeaders.IF_NONE_MATCH, "*"))
+                    .hasStatus(HttpStatus.NOT_MODIFIED)
+                    .body().isEmpty();
+        }
+
+        @Test
+        void get_settings_with_if_none_match_of_an_entity_tag_returns_200() {
+            assertThat(mvc.get().uri("/api/admin/settings").header(HttpHeaders.AUTHORIZATION, users.admin())
+                    .header(HttpHeaders.IF_NONE_MATCH, "\"x\""))
+                    .hasStatusOk()
+                    .bodyJson().isStrictlyEqualTo("{\"signupsEnabled\": true, \"defaultPageSize\": 20, \"requireIfMatch\": false}");
         }
     }
 
