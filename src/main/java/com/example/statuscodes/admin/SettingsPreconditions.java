@@ -18,7 +18,8 @@ record SettingsPreconditions(String ifMatch, String ifNoneMatch) {
     boolean notModified(boolean read) {
         InvalidEntityTagsException.check(ifMatch, ifNoneMatch);
         if (ifMatch != null && !EntityTags.parse(HttpHeaders.IF_MATCH, ifMatch).matchesStrongly(null)) {
-            throw new SettingsPreconditionFailedException(SettingsPreconditionFailedException.DETAIL);
+            throw new SettingsPreconditionFailedException(read ? SettingsPreconditionFailedException.READ_DETAIL
+                    : SettingsPreconditionFailedException.DETAIL);
         }
         if (ifNoneMatch != null && EntityTags.parse(HttpHeaders.IF_NONE_MATCH, ifNoneMatch).matchesWeakly(null)) {
             if (read) {

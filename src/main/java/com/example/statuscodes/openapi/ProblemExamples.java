@@ -77,8 +77,9 @@ final class ProblemExamples {
             case NOT_ACCEPTABLE -> plain(status, "Acceptable representations: [application/json]."); // Spring's text
             case CONFLICT -> method.equals("DELETE") ? new ConcurrentUpdateException(null).getBody()
                     : new DuplicateEmailException(null).getBody();
-            case PRECONDITION_FAILED -> plain(status, admin ? SettingsPreconditionFailedException.DETAIL
-                    : PreconditionFailedException.DETAIL);
+            case PRECONDITION_FAILED -> plain(status, !admin ? PreconditionFailedException.DETAIL
+                    : method.equals("GET") ? SettingsPreconditionFailedException.READ_DETAIL
+                    : SettingsPreconditionFailedException.DETAIL);
             case PRECONDITION_REQUIRED -> new PreconditionRequiredException().getBody();
             case CONTENT_TOO_LARGE -> new RequestBodyTooLargeException(maxBodyBytes).getBody();
             case UNSUPPORTED_MEDIA_TYPE -> plain(status, unsupportedMediaType(method, consumes));

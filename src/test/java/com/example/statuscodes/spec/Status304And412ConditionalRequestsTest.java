@@ -499,7 +499,7 @@ class Status304And412ConditionalRequestsTest {
                     .hasHeader(RequestId.HEADER, "settings-get-412")
                     .bodyJson().isStrictlyEqualTo("""
                             {"type": "about:blank", "title": "Precondition Failed", "status": 412,
-                             "detail": "The settings have no entity tag, so If-Match can only match them as *; the change was not made",
+                             "detail": "The settings have no entity tag, so If-Match can only match them as *",
                              "instance": "/api/admin/settings", "requestId": "settings-get-412"}
                             """);
         }

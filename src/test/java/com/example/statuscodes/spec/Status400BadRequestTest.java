@@ -1,5 +1,6 @@
 package com.example.statuscodes.spec;
 
+import com.example.statuscodes.errors.ApiExceptionHandler;
 import com.example.statuscodes.errors.RequestId;
 import com.example.statuscodes.support.ApiTest;
 import com.example.statuscodes.support.TestUsers;
@@ -554,7 +555,8 @@ class Status400BadRequestTest {
         void a_surrogate_in_raw_bytes_is_not_utf8_and_returns_400() {
             byte[] body = concat("{\"email\": \"raw-surrogate@example.com\", \"name\": \"", new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "\"}");
             MvcTestResult result = mvc.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON).content(body).exchange();
-            assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+            assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .bodyJson().extractingPath("$.detail").isEqualTo(ApiExceptionHandler.NOT_JSON);
             assertThat(repository.findByEmail("raw-surrogate@example.com")).isEmpty();
         }
 

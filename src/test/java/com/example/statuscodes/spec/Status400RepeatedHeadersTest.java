@@ -68,6 +68,8 @@ class Status400RepeatedHeadersTest {
         RawHttp.Response response = post("Content-Type: " + first + "\r\nContent-Type: " + second + "\r\n",
                 "two-types-either@example.com");
         assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(JSON.readTree(response.body()).at("/detail").asString()).isEqualTo("Invalid request parameter: Content-Type");
         assertThat(JSON.readTree(response.body()).at("/errors/Content-Type").asString()).isEqualTo("Sent more than once");
         assertThat(repository.findByEmail("two-types-either@example.com")).isEmpty();
     }
@@ -77,6 +79,8 @@ class Status400RepeatedHeadersTest {
     void a_content_type_line_with_two_types_stays_415() throws Exception {
         RawHttp.Response response = post("Content-Type: application/json, text/plain\r\n", "two-types-one-line@example.com");
         assertThat(response.status()).as("%s", response).isEqualTo(415);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.header("Accept")).isEqualTo("application/json");
         assertThat(repository.findByEmail("two-types-one-line@example.com")).isEmpty();
     }
 
