@@ -30,10 +30,7 @@ public final class EntityTags {
     private static final EntityTags ANY = new EntityTags(true, List.of());
 
     private record Tag(String opaque, boolean weak) {
-        /**
-         * An entity-tag: {@code etagc} is {@code %x21 / %x23-7E / obs-text}, the obs-text that reaches this class: the
-         * firewall refuses a header with a C1 control character (0x80 to 0x9F) before it ({@code auth.SecurityConfig}).
-         */
+        /** An entity-tag, as {@link #isEtagc} reads its characters. */
         static final String REGEX = "(?:W/)?\"[\\x21\\x23-\\x7E\\xA0-\\xFF]*\"";
     }
 
@@ -122,8 +119,12 @@ public final class EntityTags {
         return at;
     }
 
-    /** Any visible character but the double quote, and obs-text (the bytes 0x80 to 0xFF, as Tomcat decodes them). */
+    /**
+     * Any visible character but the double quote, and obs-text (the bytes 0x80 to 0xFF, as Tomcat decodes them) but
+     * the C1 control characters 0x80 to 0x9F, which the firewall refuses in any header anyway: so the parser and
+     * {@link #PATTERN} say the same whichever firewall runs in front.
+     */
     private static boolean isEtagc(char c) {
-        return c == 0x21 || (c >= 0x23 && c <= 0x7E) || (c >= 0x80 && c <= 0xFF);
+        return c == 0x21 || (c >= 0x23 && c <= 0x7E) || (c >= 0xA0 && c <= 0xFF);
     }
 }
